@@ -1,0 +1,234 @@
+"""The typed career profile: every fact a brochure may print, validated."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+HOURS_PER_YEAR = 2080
+HOURLY_TOLERANCE = 0.05  # hourly x 2080 may differ from annual by 5% before we warn
+
+
+class ProfileWarning(UserWarning):
+    """Something suspicious in a profile that still builds."""
+
+
+class Model(BaseModel):
+    """Base for every profile part: unknown keys are errors, strings are trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+Text = str
+Amount = float
+
+
+class MedianPay(Model):
+    """Median pay, yearly and/or hourly, for a given data year."""
+
+    annual: Optional[Amount] = Field(None, gt=0, description="Median annual pay in dollars.")
+    hourly: Optional[Amount] = Field(None, gt=0, description="Median hourly pay in dollars.")
+    year: Optional[int] = Field(None, ge=1900, le=2100, description="Year the figure refers to.")
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> "MedianPay":
+        if self.annual is None and self.hourly is None:
+            raise ValueError("needs annual or hourly pay")
+        if self.annual and self.hourly:
+            expected = self.hourly * HOURS_PER_YEAR
+            if abs(expected - self.annual) > HOURLY_TOLERANCE * self.annual:
+                warnings.warn(
+                    f"median_pay: hourly {self.hourly:g} x {HOURS_PER_YEAR} = {expected:,.0f}, "
+                    f"far from annual {self.annual:,.0f}",
+                    ProfileWarning,
+                    stacklevel=2,
+                )
+        return self
+
+    @property
+    def annual_estimate(self) -> float:
+        """Annual pay, derived from hourly pay when only that is known."""
+        return self.annual if self.annual else (self.hourly or 0) * HOURS_PER_YEAR
+
+
+class Growth(Model):
+    """Projected employment growth over a period."""
+
+    percent: float = Field(..., ge=-100, le=1000, description="Growth in percent over the period.")
+    start_year: Optional[int] = Field(None, ge=1900, le=2100)
+    end_year: Optional[int] = Field(None, ge=1900, le=2100)
+    label: Optional[Text] = Field(None, description='e.g. "Much faster than average".')
+
+    @model_validator(mode="after")
+    def _period_order(self) -> "Growth":
+        if self.start_year and self.end_year and self.start_year >= self.end_year:
+            raise ValueError(f"start_year {self.start_year} is not before end_year {self.end_year}")
+        return self
+
+
+class SalaryRange(Model):
+    """A pay range; `max` may be missing or open-ended ("$80,000+")."""
+
+    min: Amount = Field(..., gt=0)
+    max: Optional[Amount] = Field(None, gt=0)
+    open_ended: bool = Field(False, description='True when the top is open, as in "$80,000+".')
+    period: Literal["year", "hour"] = "year"
+
+    @model_validator(mode="after")
+    def _min_below_max(self) -> "SalaryRange":
+        if self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is above max {self.max:g}")
+        if self.max is None and not self.open_ended:
+            raise ValueError("needs a max, or open_ended: true")
+        return self
+
+    @property
+    def annual_min(self) -> float:
+        return self.min * (HOURS_PER_YEAR if self.period == "hour" else 1)
+
+    @property
+    def annual_max(self) -> Optional[float]:
+        if self.max is None:
+            return None
+        return self.max * (HOURS_PER_YEAR if self.period == "hour" else 1)
+
+
+class Level(Model):
+    """One career level (entry, mid, senior...)."""
+
+    name: Text = Field(..., min_length=1)
+    job_titles: list[Text] = []
+    education: Optional[Text] = None
+    experience: Optional[Text] = None
+    responsibilities: list[Text] = []
+    salary: Optional[SalaryRange] = None
+
+
+class Certification(Model):
+    """A certification and who issues it."""
+
+    name: Text = Field(..., min_length=1)
+    issuer: Optional[Text] = None
+
+
+class HowToBecome(Model):
+    """The path into the occupation."""
+
+    education: Optional[Text] = None
+    high_school: Optional[Text] = None
+    high_school_courses: list[Text] = []
+    postsecondary: Optional[Text] = None
+    licensing: Optional[Text] = None
+    certifications: list[Certification] = []
+    advancement: Optional[Text] = None
+
+
+class ToolCategory(Model):
+    """Tools or software of one kind."""
+
+    category: Text
+    items: list[Text] = []
+
+
+class WorkEnvironment(Model):
+    """Where and when the work happens."""
+
+    industries: list[Text] = []
+    settings: Optional[Text] = None
+    schedules: Optional[Text] = None
+
+
+class Outlook(Model):
+    """Job outlook: prose, annual openings and what drives demand."""
+
+    summary: Optional[Text] = None
+    annual_openings: Optional[int] = Field(None, ge=0)
+    drivers: list[Text] = []
+
+
+class RelatedOccupation(Model):
+    """An occupation with similar work."""
+
+    name: Text
+    description: Optional[Text] = None
+
+
+class Book(Model):
+    """A book and its authors."""
+
+    title: Text
+    authors: list[Text] = []
+
+
+class Resources(Model):
+    """Where to learn more."""
+
+    courses: list[Text] = []
+    books: list[Book] = []
+    videos: list[Text] = []
+    podcasts: list[Text] = []
+    communities: list[Text] = []
+
+
+class IndustryPay(Model):
+    """Pay in one industry."""
+
+    industry: Text
+    pay: Amount = Field(..., gt=0)
+    period: Literal["year", "hour"] = "year"
+
+
+class Regional(Model):
+    """Regional data and employment trends."""
+
+    top_paying_industries: list[IndustryPay] = []
+    hot_markets: list[Text] = []
+    trends: list[Text] = []
+
+
+class Source(Model):
+    """Where printed figures come from."""
+
+    name: Text
+    url: Optional[Text] = None
+    data_as_of: Optional[Text] = Field(None, description='Year or date, e.g. "2024".')
+
+    @field_validator("data_as_of", mode="before")
+    @classmethod
+    def _as_text(cls, value):
+        return None if value is None else str(value)
+
+
+class Profile(Model):
+    """A career profile: the single input of every brochure."""
+
+    title: Text = Field(..., min_length=1)
+    overview: Optional[Text] = None
+    median_pay: Optional[MedianPay] = None
+    growth: Optional[Growth] = None
+    typical_education: Optional[Text] = None
+    work_experience: Optional[Text] = None
+    levels: list[Level] = []
+    how_to_become: HowToBecome = HowToBecome()
+    skills: list[Text] = []
+    tools: list[ToolCategory] = []
+    work_environment: WorkEnvironment = WorkEnvironment()
+    outlook: Outlook = Outlook()
+    related_occupations: list[RelatedOccupation] = []
+    resources: Resources = Resources()
+    regional: Regional = Regional()
+    sources: list[Source] = []
+    notes: list[Text] = Field([], description="Text the importer could not place, kept verbatim.")
+
+    @field_validator("levels")
+    @classmethod
+    def _unique_level_names(cls, levels: list[Level]) -> list[Level]:
+        seen: set[str] = set()
+        for level in levels:
+            key = level.name.casefold()
+            if key in seen:
+                raise ValueError(f"level name {level.name!r} appears twice")
+            seen.add(key)
+        return levels
