@@ -1,0 +1,237 @@
+"""The renderer-neutral brochure: panels of sections of blocks.
+
+No ReportLab or python-docx here; writers turn these into pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; level 0 is the cover title, 1 a section head, 2 a subhead."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text; role picks the style: body, lead, hook, caption, note, on_dark."""
+
+    text: str
+    role: str = "body"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list; `label`s (optional) are set bold before each item."""
+
+    items: tuple[str, ...]
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a path."""
+
+    title: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Steps:
+    """A numbered path: school, program, certificate, first job, advancement."""
+
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number set big, with what it means."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class BigNumber:
+    """The one number the cover sells (median pay)."""
+
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class KeyFacts:
+    """A row or stack of fact tiles."""
+
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class ChartArt:
+    """A chart rendered once per profile: vector SVG and a 300 dpi PNG."""
+
+    chart_id: str
+    svg: bytes
+    png: bytes
+    width_in: float
+    height_in: float
+    alt_text: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart placed in the brochure; the art is shared by every brochure."""
+
+    art: ChartArt
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small table; widths are fractions of the text width."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class QRCode:
+    """A URL printed as a QR code with a caption."""
+
+    url: str
+    caption: str = ""
+
+
+Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode]
+BLOCK_TYPES = (Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of blocks dropped or kept as a unit; lower priority number = more important."""
+
+    section_id: str
+    blocks: tuple[Block, ...]
+    priority: int = 1
+    bookmark: str = ""
+
+
+@dataclass(frozen=True)
+class Colour:
+    """A colour for screen (RGB hex) and for print (CMYK 0..1)."""
+
+    rgb: str
+    cmyk: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Type sizes in points, already multiplied by the fitting scale."""
+
+    title: float
+    hook: float
+    big_number: float
+    fact_value: float
+    heading: float
+    subheading: float
+    body: float
+    caption: float
+    leading: float
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Font files of the brochure's one family, plus a fallback face."""
+
+    family: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    heavy: str
+    fallback: str
+    fallback_bold: str
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Vertical rhythm in points."""
+
+    before_heading: float
+    after_heading: float
+    after_block: float
+
+
+@dataclass(frozen=True)
+class Style:
+    """Everything a writer needs to know about looks."""
+
+    fonts: Fonts
+    colours: dict[str, Colour]
+    type: TypeScale
+    spacing: Spacing
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A rectangle on a page (points from the trim's bottom-left) holding sections."""
+
+    name: str
+    page: int
+    x: float
+    y: float
+    width: float
+    height: float
+    role: str
+    padding: float
+    background: str = "none"
+    bleed_edges: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * self.padding
+
+    @property
+    def text_height(self) -> float:
+        return self.height - 2 * self.padding
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties shared by both writers."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str = "en-US"
+
+
+@dataclass(frozen=True)
+class Brochure:
+    """A finished, fitted brochure; panels are in reading order."""
+
+    slug: str
+    audience: str
+    layout: str
+    paper: str
+    page_width: float
+    page_height: float
+    page_count: int
+    bleed: float
+    docx_columns: int
+    panels: tuple[Panel, ...]
+    style: Style
+    metadata: Metadata
+    scale: float = 1.0
+    dropped: tuple[str, ...] = field(default=())
+
+    @property
+    def file_stem(self) -> str:
+        return f"{self.audience}-{self.layout}"

@@ -1,0 +1,223 @@
+"""Layouts, audiences and styles: validated data files in templates/."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from generator.errors import TemplateError
+from generator.yaml_model import parse_yaml_model
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+_UNITS = {"pt": 1.0, "in": 72.0, "mm": 72.0 / 25.4, "cm": 72.0 / 2.54}
+_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|in|mm|cm)?\s*$")
+
+
+def to_points(value: str | float) -> float:
+    """'0.3in' -> 21.6; '3mm' -> 8.50; plain numbers are points."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    match = _LENGTH.match(value)
+    if not match:
+        raise ValueError(f"not a length: {value!r} (use e.g. 0.3in, 3mm or 12pt)")
+    return float(match.group(1)) * _UNITS[match.group(2) or "pt"]
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Length = float
+
+
+def _length(value):
+    return to_points(value)
+
+
+class ColumnSpec(Spec):
+    panel: str
+    role: Literal["cover", "flow", "back"]
+    narrow: bool = False
+    background: Literal["none", "primary", "tint"] = "none"
+
+
+class RowSpec(Spec):
+    height: Optional[Length] = Field(None, description="Row height; the one row without it takes the rest.")
+    columns: list[ColumnSpec] = Field(..., min_length=1)
+
+    @field_validator("height", mode="before")
+    @classmethod
+    def _height(cls, value):
+        return None if value is None else _length(value)
+
+
+class PageSpec(Spec):
+    rows: list[RowSpec] = Field(..., min_length=1)
+
+
+class TypeScaleSpec(Spec):
+    title: float = Field(..., gt=0)
+    hook: float = Field(..., gt=0)
+    big_number: float = Field(..., gt=0)
+    fact_value: float = Field(..., gt=0)
+    heading: float = Field(..., gt=0)
+    subheading: float = Field(..., gt=0)
+    body: float = Field(..., ge=8)
+    caption: float = Field(..., ge=6)
+    leading: float = Field(..., ge=1.0, le=2.0)
+
+
+class LayoutSpec(Spec):
+    """A layout: paper sizes, pages of rows of panel columns, type scale."""
+
+    name: str
+    description: str
+    paper: dict[Literal["letter", "a4"], tuple[Length, Length]]
+    bleed: dict[Literal["letter", "a4"], Length]
+    padding: Length
+    narrow_by: Length = 0.0
+    docx_columns: int = Field(1, ge=1, le=3)
+    pages: list[PageSpec] = Field(..., min_length=1)
+    reading_order: list[str]
+    type_scale: TypeScaleSpec
+
+    @field_validator("paper", mode="before")
+    @classmethod
+    def _paper(cls, value):
+        return {k: tuple(_length(x) for x in v) for k, v in value.items()} if isinstance(value, dict) else value
+
+    @field_validator("bleed", mode="before")
+    @classmethod
+    def _bleed(cls, value):
+        return {k: _length(v) for k, v in value.items()} if isinstance(value, dict) else value
+
+    @field_validator("padding", "narrow_by", mode="before")
+    @classmethod
+    def _len(cls, value):
+        return _length(value)
+
+    @model_validator(mode="after")
+    def _panels_in_order(self) -> "LayoutSpec":
+        names = [c.panel for p in self.pages for r in p.rows for c in r.columns]
+        if len(set(names)) != len(names):
+            raise ValueError("a panel name is used twice")
+        if sorted(names) != sorted(self.reading_order):
+            raise ValueError(f"reading_order must list each panel once: {', '.join(names)}")
+        return self
+
+
+class SectionSpec(Spec):
+    """One section of an audience: which builder, its heading, how essential."""
+
+    id: str
+    heading: str
+    priority: int = Field(1, ge=1, le=9, description="1 is never dropped; higher drops first.")
+    intro: Optional[str] = None
+    max_items: Optional[int] = Field(None, ge=1)
+
+
+class BigNumberSpec(Spec):
+    fact: Literal["median_annual", "median_hourly"]
+    label: str
+
+
+class CoverSpec(Spec):
+    big_number: BigNumberSpec
+    facts: list[Literal["growth", "openings", "education", "median_hourly", "experience"]] = []
+
+
+class AudienceSpec(Spec):
+    """An audience: the reader, default layout, cover, sections in order."""
+
+    name: str
+    description: str
+    default_layout: str
+    type_factor: float = Field(1.0, ge=0.8, le=1.3)
+    hook: str
+    cover: CoverSpec
+    sections: list[SectionSpec]
+    back: list[SectionSpec] = []
+
+
+class ColourSpec(Spec):
+    rgb: str = Field(..., pattern=r"^#[0-9A-Fa-f]{6}$")
+    cmyk: tuple[float, float, float, float]
+
+
+class FontsSpec(Spec):
+    family: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    heavy: str
+    fallback: str
+    fallback_bold: str
+
+
+class SpacingSpec(Spec):
+    before_heading: float
+    after_heading: float
+    after_block: float
+
+
+class StyleSpec(Spec):
+    fonts: FontsSpec
+    colours: dict[str, ColourSpec]
+    spacing: SpacingSpec
+
+    @field_validator("colours")
+    @classmethod
+    def _needed(cls, colours):
+        missing = {"primary", "accent", "tint", "text", "muted", "white"} - set(colours)
+        if missing:
+            raise ValueError(f"missing colours: {', '.join(sorted(missing))}")
+        return colours
+
+
+def _load(kind: str, name: str, model):
+    path = TEMPLATES_DIR / kind / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(names(kind)) or "none"
+        raise TemplateError(f"unknown {kind[:-1]} {name!r} (known: {known})")
+    spec, problems, _ = parse_yaml_model(path.read_text(encoding="utf-8"), str(path), model)
+    if problems:
+        raise TemplateError("\n".join(problems))
+    return spec
+
+
+def names(kind: str) -> list[str]:
+    """Names of the templates of one kind ('layouts', 'audiences', 'styles')."""
+    return sorted(p.stem for p in (TEMPLATES_DIR / kind).glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def load_layout(name: str) -> LayoutSpec:
+    return _load("layouts", name, LayoutSpec)
+
+
+@lru_cache(maxsize=None)
+def load_audience(name: str) -> AudienceSpec:
+    return _load("audiences", name, AudienceSpec)
+
+
+@lru_cache(maxsize=None)
+def load_style(name: str = "default") -> StyleSpec:
+    return _load("styles", name, StyleSpec)
+
+
+def font_path(filename: str) -> str:
+    """A font file from templates/fonts, else from Matplotlib's bundled fonts."""
+    local = TEMPLATES_DIR / "fonts" / filename
+    if local.is_file():
+        return str(local)
+    import matplotlib
+
+    bundled = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / filename
+    if bundled.is_file():
+        return str(bundled)
+    raise TemplateError(f"font file not found: {filename} (looked in {local.parent})")

@@ -1,0 +1,94 @@
+"""Load YAML into a pydantic model; every error names file, line and field path."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, Iterable, Optional, Type, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def field_path(loc: Iterable[Any]) -> str:
+    """('levels', 1, 'salary') -> 'levels[1].salary'."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def _child(node: yaml.Node, part: Any) -> Optional[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == part:
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def node_line(root: Optional[yaml.Node], loc: Iterable[Any]) -> Optional[int]:
+    """1-based line of the YAML node at `loc`, or of its nearest ancestor."""
+    node, line = root, None
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        node = _child(node, part)
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _message(error: dict) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown field (check the spelling)"
+    if error["type"] == "missing":
+        return "required field is missing"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _yaml_loc(error: dict) -> tuple:
+    """Drop pydantic's union-member parts (class names) so the path is the YAML path."""
+    return tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
+
+
+def problems_of(exc: ValidationError, root: Optional[yaml.Node], name: str) -> list[str]:
+    """One `FILE:LINE: path: message` line per validation error."""
+    lines = []
+    for error in exc.errors():
+        loc = _yaml_loc(error)
+        line = node_line(root, loc)
+        where = f"{name}:{line}:" if line else f"{name}:"
+        lines.append(f"{where} {field_path(loc)}: {_message(error)}")
+    return lines
+
+
+def parse_yaml_model(
+    text: str, name: str, model: Type[M], warning_type: Type[Warning] = UserWarning
+) -> tuple[M, list[str], list[str]]:
+    """Validate YAML text as `model`: (instance or None, problems, warnings)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}:" if mark else f"{name}:"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [f"{where} YAML syntax error: {problem}"], []
+    if not isinstance(data, dict):
+        kind = "nothing" if data is None else type(data).__name__
+        return None, [f"{name}:1: (top level): expected a mapping of fields, got {kind}"], []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", warning_type)
+        try:
+            instance = model.model_validate(data)
+        except ValidationError as exc:
+            return None, problems_of(exc, root, name), []
+    notes = [f"{name}: warning: {w.message}" for w in caught if issubclass(w.category, warning_type)]
+    return instance, [], notes
