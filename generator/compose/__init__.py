@@ -1,0 +1,161 @@
+"""Compose: (profile, audience, layout) -> a fitted, renderer-neutral Brochure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.compose.cover import cover_sections
+from generator.compose.fit import Measure, Overflow, pack
+from generator.compose.geometry import panels_of
+from generator.compose.model import Brochure, ChartArt, Heading, Metadata, Panel, Paragraph, Section
+from generator.compose.sections import BUILDERS
+from generator.compose.styles import BODY_FLOOR, resolve_style
+from generator.compose.templates import AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
+from generator.errors import FitError, TemplateError
+from generator.profile.model import Profile
+
+SCALE_STEP = 0.03
+MAX_GROWTH = 1.12  # spare room becomes larger type, up to this much
+
+
+@dataclass
+class Draft:
+    """Sections per panel role, before fitting."""
+
+    by_role: dict[str, list[Section]] = field(default_factory=dict)
+
+    def all(self) -> list[Section]:
+        return [s for sections in self.by_role.values() for s in sections]
+
+
+def _section(profile: Profile, spec: SectionSpec, charts: dict[str, ChartArt], where: str) -> Section | None:
+    builder = BUILDERS.get(spec.id)
+    if builder is None:
+        raise TemplateError(f"{where}: unknown section id {spec.id!r} (known: {', '.join(sorted(BUILDERS))})")
+    body = builder(profile, spec, charts)
+    if not body:
+        return None
+    intro = (Paragraph(spec.intro, "body"),) if spec.intro else ()
+    return Section(spec.id, (Heading(spec.heading, 1),) + intro + body, spec.priority, spec.heading)
+
+
+def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt]) -> Draft:
+    """Every section the audience wants that the profile can fill, by panel role."""
+    where = f"templates/audiences/{audience.name}.yaml"
+    flow = [_section(profile, s, charts, where) for s in audience.sections]
+    back = [_section(profile, s, charts, where) for s in audience.back]
+    return Draft({"cover": cover_sections(profile, audience),
+                  "flow": [s for s in flow if s], "back": [s for s in back if s]})
+
+
+def _drop_order(sections: list[Section]) -> list[Section]:
+    """Optional sections, least important (then latest) first."""
+    optional = [(s.priority, i, s) for i, s in enumerate(sections) if s.priority > 1]
+    return [s for _, _, s in sorted(optional, key=lambda t: (-t[0], -t[1]))]
+
+
+def _routes(sections: list[Section], targets: list[Panel]):
+    """Pairs (panels, sections): panels that accept named sections get just those."""
+    claimed = {sid for p in targets for sid in p.accepts}
+    for panel in (p for p in targets if p.accepts):
+        yield [panel], [s for s in sections if s.section_id in panel.accepts]
+    rest = [p for p in targets if not p.accepts]
+    if rest:
+        yield rest, [s for s in sections if s.section_id not in claimed]
+
+
+def _pack_dropping(sections: list[Section], targets: list[Panel], measure: Measure, style):
+    """Pack, dropping optional sections by priority until it fits: (panels, dropped ids)."""
+    keep, dropped = list(sections), []
+    candidates = _drop_order(sections)
+    while True:
+        try:
+            return pack(keep, targets, measure, style), dropped
+        except Overflow:
+            if not candidates:
+                raise
+            victim = candidates.pop(0)
+            keep = [s for s in keep if s is not victim]
+            dropped.append(victim.section_id)
+
+
+def _pack_all(d: Draft, panels: list[Panel], measure: Measure, style, may_drop: bool):
+    """Every role's sections into its panels: (panels in order, dropped section ids)."""
+    filled: dict[str, Panel] = {}
+    dropped: list[str] = []
+    for role, sections in d.by_role.items():
+        for targets, routed in _routes(sections, [p for p in panels if p.role == role]):
+            if may_drop:
+                packed, lost = _pack_dropping(routed, targets, measure, style)
+                dropped += lost
+            else:
+                packed = pack(routed, targets, measure, style)
+            filled.update((p.name, p) for p in packed)
+    return [filled.get(p.name, p) for p in panels], dropped
+
+
+def _cached(measure: Measure) -> Measure:
+    cache: dict = {}
+
+    def measured(block, width, style):
+        key = (block, round(width, 2), style.type)
+        if key not in cache:
+            cache[key] = measure(block, width, style)
+        return cache[key]
+    return measured
+
+
+def _smaller_scales(layout: LayoutSpec, factor: float) -> list[float]:
+    floor = BODY_FLOOR / (layout.type_scale.body * factor)
+    count = int((1.0 - floor) / SCALE_STEP + 1e-9)
+    return [1.0 - SCALE_STEP * i for i in range(1, count + 1)] + ([floor] if floor < 1.0 else [])
+
+
+def _grow(d, layout, paper, style_spec, factor, measure, panels):
+    """The largest type scale up to MAX_GROWTH at which everything still fits."""
+    best = None
+    for step in range(1, int(round((MAX_GROWTH - 1.0) / SCALE_STEP)) + 1):
+        scale = 1.0 + step * SCALE_STEP
+        style = resolve_style(style_spec, layout.type_scale, factor * scale)
+        try:
+            best = (_pack_all(d, panels, measure, style, may_drop=False)[0], style, scale)
+        except Overflow:
+            break
+    return best
+
+
+def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
+        measure: Measure) -> tuple[list[Panel], object, float, list[str]]:
+    """Fill the panels: grow type into spare room; else drop optional sections, then shrink type."""
+    panels, measure = panels_of(layout, paper), _cached(measure)
+    style = resolve_style(style_spec, layout.type_scale, factor)
+    try:
+        filled, _ = _pack_all(d, panels, measure, style, may_drop=False)
+        grown = _grow(d, layout, paper, style_spec, factor, measure, panels)
+        return (grown[0], grown[1], grown[2], []) if grown else (filled, style, 1.0, [])
+    except Overflow:
+        pass
+    last = None
+    for scale in [1.0] + _smaller_scales(layout, factor):
+        style = resolve_style(style_spec, layout.type_scale, factor * scale)
+        try:
+            filled, dropped = _pack_all(d, panels, measure, style, may_drop=True)
+            return filled, style, scale, dropped
+        except Overflow as overflow:
+            last = overflow
+    raise FitError(f"{layout.name}: does not fit even at {BODY_FLOOR:g} pt body text: {last}")
+
+
+def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutSpec, paper: str,
+            style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure) -> Brochure:
+    """A fitted brochure for one audience in one layout."""
+    panels, style, scale, dropped = fit(draft(profile, audience, charts), layout, paper, style_spec,
+                                        audience.type_factor, measure)
+    width, height = layout.paper[paper]
+    keywords = (profile.title, "career", "brochure", audience.name, "salary", "job outlook")
+    metadata = Metadata(title=f"{profile.title} \u2014 career brochure for {audience.name}",
+                        author="career-brochure", subject=audience.description, keywords=keywords)
+    return Brochure(slug=slug, audience=audience.name, layout=layout.name, paper=paper,
+                    page_width=width, page_height=height, page_count=len(layout.pages),
+                    bleed=layout.bleed[paper], docx_columns=layout.docx_columns, panels=tuple(panels),
+                    style=style, metadata=metadata, scale=scale, dropped=tuple(dropped))

@@ -191,7 +191,14 @@ class Panel:
     padding: float
     background: str = "none"
     bleed_edges: tuple[str, ...] = ()
+    accepts: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
+    padding_y: float | None = None
+
+    @property
+    def pad_y(self) -> float:
+        """Top and bottom inner margin (the side margin unless a strip sets its own)."""
+        return self.padding if self.padding_y is None else self.padding_y
 
     @property
     def text_width(self) -> float:
@@ -199,7 +206,7 @@ class Panel:
 
     @property
     def text_height(self) -> float:
-        return self.height - 2 * self.padding
+        return self.height - 2 * self.pad_y
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,15 @@ class ColumnSpec(Spec):
     panel: str
     role: Literal["cover", "flow", "back"]
     narrow: bool = False
+    share: float = Field(1.0, gt=0, description="Width relative to the row's other columns.")
     background: Literal["none", "primary", "tint"] = "none"
+    accepts: list[str] = Field([], description="Only these section ids go here (cover panels).")
+    padding_y: Optional[Length] = Field(None, description="Top/bottom margin of a strip (>= 0.25in at the trim).")
+
+    @field_validator("padding_y", mode="before")
+    @classmethod
+    def _pad(cls, value):
+        return None if value is None else _length(value)
 
 
 class RowSpec(Spec):

@@ -1,0 +1,73 @@
+"""The cover: title, a hook for the audience, one big number, key facts."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from generator.compose import wording as w
+from generator.compose.model import BigNumber, Block, Fact, Heading, KeyFacts, Paragraph, Section
+from generator.compose.templates import AudienceSpec
+from generator.profile.model import Profile
+
+
+def _pay_year(p: Profile) -> str:
+    return f" ({p.median_pay.year})" if p.median_pay and p.median_pay.year else ""
+
+
+def _big_number(p: Profile, audience: AudienceSpec) -> Optional[Fact]:
+    pay = p.median_pay
+    if pay is None:
+        return None
+    spec = audience.cover.big_number
+    if spec.fact == "median_hourly" and pay.hourly:
+        return Fact(w.money(pay.hourly), f"median pay an hour{_pay_year(p)}")
+    if pay.annual:
+        return Fact(w.money(pay.annual), f"{spec.label}{_pay_year(p)}")
+    return Fact(w.money(pay.hourly), f"median pay an hour{_pay_year(p)}")
+
+
+def _growth(p: Profile) -> Optional[Fact]:
+    g = p.growth
+    if g is None:
+        return None
+    label = " ".join(x for x in ("job growth", w.growth_period(g)) if x)
+    if g.label:
+        label += f", {w.lower_first(g.label)}"
+    return Fact(w.growth_value(g), label)
+
+
+def _openings(p: Profile) -> Optional[Fact]:
+    n = p.outlook.annual_openings
+    return Fact(w.count(n), "job openings a year") if n else None
+
+
+def _education(p: Profile) -> Optional[Fact]:
+    text = w.short_education(p.typical_education)
+    return Fact(text, "typical education to start") if text else None
+
+
+def _hourly(p: Profile) -> Optional[Fact]:
+    pay = p.median_pay
+    return Fact(w.money(pay.hourly), "median pay an hour") if pay and pay.hourly else None
+
+
+def _experience(p: Profile) -> Optional[Fact]:
+    text = w.first_sentence(p.work_experience)
+    return Fact(text, "work experience") if text else None
+
+
+FACTS = {"growth": _growth, "openings": _openings, "education": _education,
+         "median_hourly": _hourly, "experience": _experience}
+
+
+def cover_sections(p: Profile, audience: AudienceSpec) -> list[Section]:
+    """Cover sections: the title block (never dropped) and the facts."""
+    title: tuple[Block, ...] = (Heading(p.title, 0), Paragraph(audience.hook, "hook"))
+    sections = [Section("cover", title, 1, p.title)]
+    big = _big_number(p, audience)
+    if big:
+        sections.append(Section("big_number", (BigNumber(big),), 1))
+    facts = tuple(f for f in (FACTS[key](p) for key in audience.cover.facts) if f)
+    if facts:
+        sections.append(Section("key_facts", (KeyFacts(facts),), 2))
+    return sections

@@ -1,0 +1,55 @@
+"""Panel rectangles from a layout: pages of rows of columns, tuck-in panels narrower."""
+
+from __future__ import annotations
+
+from generator.compose.model import Panel
+from generator.compose.templates import LayoutSpec, PageSpec, RowSpec
+
+EPSILON = 0.01
+
+
+def _row_heights(page: PageSpec, page_height: float) -> list[float]:
+    fixed = sum(r.height for r in page.rows if r.height is not None)
+    flexible = [r for r in page.rows if r.height is None]
+    rest = (page_height - fixed) / len(flexible) if flexible else 0.0
+    return [r.height if r.height is not None else rest for r in page.rows]
+
+
+def _column_widths(row: RowSpec, page_width: float, narrow_by: float) -> list[float]:
+    narrow = sum(1 for c in row.columns if c.narrow)
+    unit = (page_width + narrow * narrow_by) / sum(c.share for c in row.columns)
+    return [unit * c.share - (narrow_by if c.narrow else 0.0) for c in row.columns]
+
+
+def _bleed_edges(x: float, y: float, w: float, h: float, size: tuple[float, float]) -> tuple[str, ...]:
+    edges = []
+    if x < EPSILON:
+        edges.append("left")
+    if abs(x + w - size[0]) < EPSILON:
+        edges.append("right")
+    if y < EPSILON:
+        edges.append("bottom")
+    if abs(y + h - size[1]) < EPSILON:
+        edges.append("top")
+    return tuple(edges)
+
+
+def panels_of(layout: LayoutSpec, paper: str) -> list[Panel]:
+    """Every panel of the layout with its rectangle, in reading order."""
+    size = layout.paper[paper]
+    found: dict[str, Panel] = {}
+    for page_index, page in enumerate(layout.pages):
+        top = size[1]
+        for row, height in zip(page.rows, _row_heights(page, size[1])):
+            x = 0.0
+            for column, width in zip(row.columns, _column_widths(row, size[0], layout.narrow_by)):
+                y = top - height
+                found[column.panel] = Panel(
+                    name=column.panel, page=page_index, x=x, y=y, width=width, height=height,
+                    role=column.role, padding=layout.padding, background=column.background,
+                    bleed_edges=_bleed_edges(x, y, width, height, size), accepts=tuple(column.accepts),
+                    padding_y=column.padding_y,
+                )
+                x += width
+            top -= height
+    return [found[name] for name in layout.reading_order]

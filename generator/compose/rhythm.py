@@ -1,0 +1,18 @@
+"""Vertical rhythm: the space above each block, shared by the packer and the writers."""
+
+from __future__ import annotations
+
+from generator.compose.model import Block, Heading, Spacing
+
+
+def space_before(block: Block, previous: Block | None, spacing: Spacing) -> float:
+    """Points of space between `previous` (None at the panel top) and `block`."""
+    if previous is None:
+        return 0.0
+    if isinstance(previous, Heading):
+        return spacing.after_heading
+    if isinstance(block, Heading) and block.level == 1:
+        return spacing.before_heading
+    if isinstance(block, Heading):
+        return spacing.after_block + 2
+    return spacing.after_block

@@ -1,0 +1,24 @@
+"""Resolve style and type scale templates into the brochure's Style."""
+
+from __future__ import annotations
+
+from generator.compose.model import Colour, Fonts, Spacing, Style, TypeScale
+from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path
+
+BODY_FLOOR = 8.0  # fitting never sets body text smaller than this
+
+
+def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float) -> Style:
+    """The style with every type size and space multiplied by `scale`."""
+    f = spec.fonts
+    fonts = Fonts(f.family, font_path(f.regular), font_path(f.bold), font_path(f.italic),
+                  font_path(f.bold_italic), font_path(f.heavy), font_path(f.fallback),
+                  font_path(f.fallback_bold))
+    sizes = {name: value * scale for name, value in scale_spec.model_dump().items() if name != "leading"}
+    sizes["body"] = max(sizes["body"], BODY_FLOOR)
+    sizes["caption"] = max(sizes["caption"], min(7.0, scale_spec.caption))
+    type_scale = TypeScale(leading=scale_spec.leading, **sizes)
+    space = spec.spacing
+    spacing = Spacing(space.before_heading * scale, space.after_heading * scale, space.after_block * scale)
+    colours = {name: Colour(c.rgb, tuple(c.cmyk)) for name, c in spec.colours.items()}
+    return Style(fonts, colours, type_scale, spacing)

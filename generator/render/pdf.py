@@ -1,0 +1,135 @@
+"""PDF writer: one canvas, panels drawn where compose placed them; print-shop mode."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfgen.canvas import Canvas
+
+from generator.atomic import write_bytes_atomic
+from generator.compose.model import Brochure, Panel
+from generator.compose.rhythm import space_before
+from generator.render.pdf_blocks import Context, flowable, measure  # noqa: F401 - measure is the compose hook
+from generator.render.pdf_fonts import register
+from generator.render.pdf_styles import colour
+
+FORMAT = "pdf"
+MARK_BORDER = 36.0  # room around the trim for crop marks (0.5 in)
+MARK_LENGTH = 18.0
+REGISTRATION = CMYKColor(1, 1, 1, 1)
+
+
+@dataclass
+class CropMarks:
+    """ReportLab's crop-mark settings; bleedWidth 0 so nothing is scaled."""
+
+    borderWidth: float = MARK_BORDER
+    markLength: float = MARK_LENGTH
+    markWidth: float = 0.5
+    markColor: object = REGISTRATION
+    markLast: int = 1
+    bleedWidth: float = 0.0
+
+
+def _canvas(brochure: Brochure, out: io.BytesIO, bleed: bool) -> Canvas:
+    names = register(brochure.style.fonts)
+    meta = brochure.metadata
+    canvas = Canvas(out, pagesize=(brochure.page_width, brochure.page_height), invariant=1,
+                    initialFontName=names["regular"], cropMarks=CropMarks() if bleed else None,
+                    lang=meta.language, pageCompression=1)
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("career-brochure")
+    canvas.setProducer("career-brochure (ReportLab)")
+    if bleed:
+        w, h, b, m = brochure.page_width, brochure.page_height, brochure.bleed, MARK_BORDER
+        canvas.setTrimBox((m, m, m + w, m + h))
+        canvas.setBleedBox((m - b, m - b, m + w + b, m + h + b))
+    return canvas
+
+
+def _background(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -> None:
+    if panel.background == "none":
+        return
+    x, y, w, h = panel.x, panel.y, panel.width, panel.height
+    if bleed:  # backgrounds that touch the trim run on into the bleed
+        b = brochure.bleed
+        x -= b if "left" in panel.bleed_edges else 0
+        y -= b if "bottom" in panel.bleed_edges else 0
+        w += b * (("left" in panel.bleed_edges) + ("right" in panel.bleed_edges))
+        h += b * (("bottom" in panel.bleed_edges) + ("top" in panel.bleed_edges))
+    canvas.setFillColor(colour(brochure.style.colours[panel.background], bleed))
+    canvas.rect(x, y, w, h, stroke=0, fill=1)
+
+
+def _placed(panel: Panel, ctx: Context):
+    """(section, flowable, gap above, height) for each block, top to bottom."""
+    previous = None
+    for section in panel.sections:
+        for block in section.blocks:
+            item = flowable(block, ctx)
+            height = item.wrap(panel.text_width, 1e6)[1]
+            yield section, item, space_before(block, previous, ctx.style.spacing), height
+            previous = block
+
+
+def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -> list[tuple[str, str]]:
+    """Draw a panel's blocks; returns its (bookmark key, title) pairs."""
+    ctx = Context(brochure.style, cmyk=bleed, dark=panel.background == "primary")
+    placed = list(_placed(panel, ctx))
+    left, top = panel.x + panel.padding, panel.y + panel.height - panel.pad_y
+    bottom = panel.y + panel.pad_y
+    cursor, marks = top, []
+    tail = _bottom_aligned(panel, placed)
+    for index, (section, item, gap, height) in enumerate(placed):
+        if index == tail:  # on covers, everything after the title sits at the foot of the panel
+            cursor = bottom + sum(h + g for _, _, g, h in placed[tail:])
+        cursor -= gap + height
+        if section.bookmark and item is _first_of(section, placed):
+            key = f"{panel.name}-{section.section_id}"
+            canvas.bookmarkHorizontal(key, 0, cursor + height)
+            marks.append((key, section.bookmark))
+        item.drawOn(canvas, left, cursor)
+    return marks
+
+
+def _bottom_aligned(panel: Panel, placed: list) -> int:
+    """Index of the first block set at the panel's foot (covers only), else -1."""
+    if panel.role != "cover" or len(panel.sections) < 2:
+        return -1
+    first_section = panel.sections[0]
+    return next(i for i, (s, *_rest) in enumerate(placed) if s is not first_section)
+
+
+def _first_of(section, placed):
+    return next(item for s, item, *_rest in placed if s is section)
+
+
+def render(brochure: Brochure, bleed: bool = False) -> bytes:
+    """The PDF bytes; `bleed` adds bleed, crop marks, page boxes and CMYK colour."""
+    out = io.BytesIO()
+    canvas = _canvas(brochure, out, bleed)
+    marks: dict[str, list[tuple[str, str]]] = {}
+    for page in range(brochure.page_count):
+        on_page = [p for p in brochure.panels if p.page == page]
+        for panel in on_page:
+            _background(canvas, brochure, panel, bleed)
+        for panel in on_page:
+            marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
+        canvas.showPage()
+    for panel in brochure.panels:  # outline in reading order, not page order
+        for key, title in marks.get(panel.name, []):
+            canvas.addOutlineEntry(title, key, level=0)
+    canvas.showOutline()
+    canvas.save()
+    return out.getvalue()
+
+
+def write(brochure: Brochure, path: Path | str, bleed: bool = False) -> None:
+    """Render and write atomically."""
+    write_bytes_atomic(path, render(brochure, bleed))

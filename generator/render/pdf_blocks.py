@@ -1,0 +1,175 @@
+"""One flowable per brochure block; the same code measures and draws."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from generator.compose import model as m
+from generator.render.pdf_charts import ChartFlowable
+from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
+from generator.render.pdf_fonts import markup, register
+from generator.render.pdf_styles import inks, paragraph_styles
+
+_NUMERIC = re.compile(r"^[-+\u2212$]?[\d$]")
+
+
+class Context:
+    """What a block needs to become a flowable: style, print mode, panel darkness."""
+
+    def __init__(self, style: m.Style, cmyk: bool = False, dark: bool = False):
+        self.style, self.cmyk, self.dark = style, cmyk, dark
+        self.styles = paragraph_styles(style, cmyk, dark)
+        self.ink = inks(style, cmyk, dark)
+        self.fonts = register(style.fonts)
+
+    def para(self, text: str, style_name: str, bold_label: str = "", **kw) -> Paragraph:
+        style = self.styles[style_name]
+        body = markup(text, style.fontName)
+        if bold_label:
+            body = f"<b>{markup(bold_label, self.fonts['bold'])}:</b> {body}"
+        return Paragraph(body, style, **kw)
+
+
+def heading(block: m.Heading, ctx: Context) -> Flowable:
+    if block.level == 0:
+        return ctx.para(block.text, "title")
+    if block.level == 1:
+        return SectionHeading(ctx.para(block.text, "heading1"), ctx.ink.marker)
+    return ctx.para(block.text, "heading2")
+
+
+def paragraph(block: m.Paragraph, ctx: Context) -> Flowable:
+    return ctx.para(block.text, block.role if block.role in ctx.styles else "body")
+
+
+def bullets(block: m.Bullets, ctx: Context) -> Flowable:
+    labels = block.labels or ("",) * len(block.items)
+    items = [ctx.para(item, "bullet", label, bulletText="\u2022") for item, label in zip(block.items, labels)]
+    return Stack(items, ctx.style.type.body * 0.3)
+
+
+def steps(block: m.Steps, ctx: Context) -> Flowable:
+    size = ctx.style.type.body
+    parts = []
+    for number, step in enumerate(block.steps, 1):
+        body = [ctx.para(step.title, "step_title")] + ([ctx.para(step.text, "body")] if step.text else [])
+        parts.append(NumberedStep(number, body, ctx.ink.heading if not ctx.dark else ctx.ink.highlight,
+                                  ctx.ink.fill if not ctx.dark else ctx.ink.heading, ctx.fonts["heavy"], size))
+    return Stack(parts, size * 0.55)
+
+
+def big_number(block: m.BigNumber, ctx: Context) -> Flowable:
+    return Stack([ctx.para(block.fact.value, "big_number"), ctx.para(block.fact.label, "big_label")], 2.0)
+
+
+class _Facts(Flowable):
+    """Fact tiles: a column in a narrow panel, a row with dividers in a wide one."""
+
+    ROW_MIN_WIDTH = 380.0
+
+    def __init__(self, block: m.KeyFacts, ctx: Context):
+        super().__init__()
+        self.tiles = [Stack([ctx.para(f.value, "fact_value" if _NUMERIC.match(f.value) else "fact_text"),
+                             ctx.para(f.label, "fact_label")], 1.0) for f in block.facts]
+        self.rule, self.gap = ctx.ink.rule, ctx.style.type.body * 0.55
+
+    def wrap(self, avail_width, avail_height):
+        self.across = avail_width >= self.ROW_MIN_WIDTH and len(self.tiles) > 1
+        if not self.across:
+            self.inner = Stack(self.tiles, 0.0, rule=self.rule, rule_gap=self.gap)
+            return self.inner.wrap(avail_width, avail_height)
+        self.pitch = avail_width / len(self.tiles)
+        heights = [t.wrap(self.pitch - 3 * self.gap, avail_height)[1] for t in self.tiles]
+        self.width, self.height = avail_width, max(heights)
+        return self.width, self.height
+
+    def draw(self):
+        if not self.across:
+            self.inner.drawOn(self.canv, 0, 0)
+            return
+        for index, tile in enumerate(self.tiles):
+            x = index * self.pitch + (1.5 * self.gap if index else 0)
+            if index:
+                self.canv.setStrokeColor(self.rule)
+                self.canv.setLineWidth(0.6)
+                self.canv.line(index * self.pitch, 0, index * self.pitch, self.height)
+            tile.drawOn(self.canv, x, self.height - tile.height)
+
+
+def key_facts(block: m.KeyFacts, ctx: Context) -> Flowable:
+    return _Facts(block, ctx)
+
+
+def chart(block: m.Chart, ctx: Context) -> Flowable:
+    parts: list[Flowable] = [ChartFlowable(block.art, ctx.style, ctx.cmyk)]
+    if block.caption:
+        parts.append(ctx.para(block.caption, "caption"))
+    return Stack(parts, 3.0)
+
+
+class _Table(Flowable):
+    """A table that sizes its columns from fractions of whatever width it gets."""
+
+    def __init__(self, block: m.Table, ctx: Context):
+        super().__init__()
+        self.block, self.ctx = block, ctx
+
+    def wrap(self, avail_width, avail_height):
+        ctx, block = self.ctx, self.block
+        cells = [[ctx.para(h, "cell_head") for h in block.header]]
+        cells += [[ctx.para(c, "cell") for c in row] for row in block.rows]
+        fractions = block.widths or (1 / len(block.header),) * len(block.header)
+        self.table = Table(cells, colWidths=[f * avail_width for f in fractions], repeatRows=1)
+        self.table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), ctx.ink.fill),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.ink.rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        self.width, self.height = self.table.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def table(block: m.Table, ctx: Context) -> Flowable:
+    return _Table(block, ctx)
+
+
+def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
+    size = 64.0
+    widget = QrCodeWidget(block.url, barFillColor=ctx.ink.text, barBorder=0)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    parts: list[Flowable] = [drawing, ctx.para(block.url, "caption")]
+    if block.caption:
+        parts.append(ctx.para(block.caption, "caption"))
+    return Stack(parts, 2.0)
+
+
+RENDERERS: dict[type, Callable[[object, Context], Flowable]] = {
+    m.Heading: heading, m.Paragraph: paragraph, m.Bullets: bullets, m.Steps: steps,
+    m.BigNumber: big_number, m.KeyFacts: key_facts, m.Chart: chart, m.Table: table, m.QRCode: qr_code,
+}
+
+
+def flowable(block: m.Block, ctx: Context) -> Flowable:
+    """The flowable for a block; an unknown block type is a programming error."""
+    try:
+        render = RENDERERS[type(block)]
+    except KeyError:
+        raise TypeError(f"PDF writer has no renderer for block type {type(block).__name__}") from None
+    return render(block, ctx)
+
+
+def measure(block: m.Block, width: float, style: m.Style) -> float:
+    """Height in points of a block set at `width` (the compose stage's Measure)."""
+    return flowable(block, Context(style)).wrap(width, 1e6)[1]

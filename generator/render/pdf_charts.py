@@ -1,0 +1,79 @@
+"""Charts in the PDF: Matplotlib SVG converted to a ReportLab drawing (vector, real text)."""
+
+from __future__ import annotations
+
+import copy
+import io
+from functools import lru_cache
+
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.platypus import Flowable
+
+from generator.compose.model import ChartArt, Style
+from generator.render.pdf_fonts import register
+
+
+@lru_cache(maxsize=32)
+def _drawing(svg: bytes) -> Drawing:
+    from svglib.svglib import svg2rlg
+
+    return svg2rlg(io.BytesIO(svg))
+
+
+def _to_cmyk(value: Color, known: dict[str, tuple]) -> CMYKColor:
+    """The style's CMYK for a style colour; near-greys become pure black ink."""
+    hexed = value.hexval()[2:].upper() if hasattr(value, "hexval") else ""
+    if hexed in known:
+        return CMYKColor(*known[hexed], alpha=value.alpha)
+    r, g, b = value.red, value.green, value.blue
+    if max(r, g, b) - min(r, g, b) < 0.04:  # grey: black ink only, never four-colour
+        return CMYKColor(0, 0, 0, 1 - r, alpha=value.alpha)
+    k = 1 - max(r, g, b)
+    c, m, y = ((1 - v - k) / (1 - k) if k < 1 else 0 for v in (r, g, b))
+    return CMYKColor(c, m, y, k, alpha=value.alpha)
+
+
+def _recolour(node, known: dict[str, tuple]) -> None:
+    for attr in ("fillColor", "strokeColor"):
+        value = getattr(node, attr, None)
+        if isinstance(value, Color) and not isinstance(value, CMYKColor):
+            setattr(node, attr, _to_cmyk(value, known))
+    if isinstance(node, Group):
+        for child in node.contents:
+            _recolour(child, known)
+
+
+def _refont(node, names: dict[str, str]) -> None:
+    """Any text svglib could not map goes to the brochure's regular face."""
+    if isinstance(node, String) and node.fontName not in names.values():
+        node.fontName = names["regular"]
+    if isinstance(node, Group):
+        for child in node.contents:
+            _refont(child, names)
+
+
+class ChartFlowable(Flowable):
+    """A chart drawing scaled to the text width."""
+
+    def __init__(self, art: ChartArt, style: Style, cmyk: bool):
+        super().__init__()
+        self.art, self.style, self.cmyk = art, style, cmyk
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = avail_width * self.art.height_in / self.art.width_in
+        return self.width, self.height
+
+    def draw(self):
+        names = register(self.style.fonts)
+        drawing = copy.deepcopy(_drawing(self.art.svg))
+        _refont(drawing, names)
+        if self.cmyk:
+            known = {c.rgb[1:].upper(): c.cmyk for c in self.style.colours.values()}
+            _recolour(drawing, known)
+        factor = self.width / drawing.width
+        self.canv.saveState()
+        self.canv.scale(factor, factor)
+        drawing.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
