@@ -37,6 +37,61 @@ def main(debug: bool) -> None:
     """Turn occupation profiles into print-ready career brochures."""
 
 
+@main.command()
+@click.argument("profiles", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME",
+              help="Audience to build (repeatable; default: all). See `list`.")
+@click.option("-l", "--layout", default=None, metavar="NAME",
+              help="Layout for every audience (default: each audience's own).")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
+              help="Output format (repeatable; default: both).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True)
+@click.option("--bleed", is_flag=True, help="Print-shop PDF: bleed, crop marks, TrimBox/BleedBox, CMYK.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Folder for the brochures.")
+def build(profiles, audiences, layout, formats, paper, bleed, output) -> None:
+    """Build brochures from PROFILES (YAML or plain-text files, or folders).
+
+    With no PROFILES, builds the bundled default profile.
+    """
+    from generator.build import BuildOptions, build as run_build
+    from generator.compose.templates import load_audience, load_layout
+
+    for name in audiences:
+        load_audience(name)
+    if layout:
+        load_layout(layout)
+    options = BuildOptions(audiences=tuple(audiences), layout=layout, formats=tuple(formats) or ("pdf", "docx"),
+                           paper=paper, bleed=bleed, output=output)
+
+    result = run_build(profiles, options, progress=_progress)
+    _report(result.warnings)
+    click.echo(f"wrote {len(result.written)} file(s) to {output}")
+
+
+def _progress(items: list):
+    """A progress bar on stderr when there is more than one profile."""
+    if len(items) < 2:
+        yield from items
+        return
+    with click.progressbar(items, label="Building", file=sys.stderr) as bar:
+        yield from bar
+
+
+@main.command("list")
+def list_command() -> None:
+    """List the audiences and layouts available."""
+    from generator.compose.templates import load_audience, load_layout, names
+
+    click.echo("Audiences:")
+    for name in names("audiences"):
+        audience = load_audience(name)
+        click.echo(f"  {name:<12} {audience.description} (default layout: {audience.default_layout})")
+    click.echo("Layouts:")
+    for name in names("layouts"):
+        click.echo(f"  {name:<12} {load_layout(name).description}")
+
+
 @main.command("import")
 @click.argument("text", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -1,0 +1,29 @@
+"""Charts in the brochure's font and colours, rendered once per profile.
+
+`render_charts(profile, style)` returns {chart_id: ChartArt}: "salary_by_level"
+when a level has a salary, "industry_pay" when an industry is listed. All pay
+is charted in US dollars a year (hourly figures x 2,080 hours).
+"""
+
+from __future__ import annotations
+
+from matplotlib import rc_context
+
+from generator.charts.industry import industry_chart
+from generator.charts.salary import salary_chart
+from generator.charts.theme import rc_params
+from generator.compose.model import ChartArt
+from generator.profile.model import Profile
+
+__all__ = ["render_charts"]
+
+
+def render_charts(profile: Profile, style) -> dict[str, ChartArt]:
+    """Every chart the profile has data for, keyed by chart id."""
+    charts: dict[str, ChartArt] = {}
+    with rc_context(rc_params(style)):
+        for make in (salary_chart, industry_chart):
+            art = make(profile, style)
+            if art is not None:
+                charts[art.chart_id] = art
+    return charts

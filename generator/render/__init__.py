@@ -1,0 +1,22 @@
+"""Writers: one module per format, each turning a Brochure into bytes."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from generator.compose.model import Brochure
+
+WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
+
+
+def render(fmt: str, brochure: Brochure, bleed: bool = False) -> bytes:
+    """The bytes of `brochure` in format `fmt` ('pdf' or 'docx')."""
+    writer = import_module(WRITERS[fmt])
+    return writer.render(brochure, bleed=bleed) if fmt == "pdf" else writer.render(brochure)
+
+
+def measure(block, width, style) -> float:
+    """Block heights for fitting come from the PDF writer, the stricter of the two."""
+    from generator.render.pdf_blocks import measure as pdf_measure
+
+    return pdf_measure(block, width, style)

@@ -41,8 +41,10 @@ def register(fonts: Fonts) -> dict[str, str]:
 def _map_for_svg(family: str, names: dict[str, str]) -> None:
     from svglib import fonts as svg_fonts
 
+    # Matplotlib writes bold as font-weight 700, which svglib looks up as "700".
     for weight, style, role in (("normal", "normal", "regular"), ("bold", "normal", "bold"),
-                                ("normal", "italic", "italic"), ("bold", "italic", "bold_italic")):
+                                ("700", "normal", "bold"), ("normal", "italic", "italic"),
+                                ("bold", "italic", "bold_italic"), ("700", "italic", "bold_italic")):
         svg_fonts.register_font(family, weight=weight, style=style, rlgFontName=names[role])
 
 

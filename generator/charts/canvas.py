@@ -1,0 +1,127 @@
+"""Shared drawing: a figure sized in inches, measured text, a clean axis."""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from generator.charts.money import dollars, thousands
+from generator.charts.theme import (
+    BOTTOM_IN,
+    LABEL_PT,
+    PNG_DPI,
+    TICK_PT,
+    ROW_IN,
+    TOP_IN,
+    UNIT_CAPTION,
+    VALUE_PT,
+    WIDTH_IN,
+    ChartColours,
+)
+
+LINE_IN = 0.135  # one line of a wrapped name at LABEL_PT
+BAR_IN = 0.21  # bar thickness, whatever the row height
+GAP_PT = 4.0  # space between a bar end and its value label
+KNOCKOUT_IN = 0.04  # the white box around a value label, both sides
+RIGHT_IN = 0.04  # safety margin at the right figure edge
+
+
+def row_in(names: list[str]) -> float:
+    """Height of each row: ROW_IN, or more when a name wraps on three lines or more."""
+    lines = max(name.count("\n") + 1 for name in names)
+    return max(ROW_IN, LINE_IN * lines + 0.12)
+
+
+def chart_height(names: list[str]) -> float:
+    """True figure height for one bar per name."""
+    return len(names) * row_in(names) + TOP_IN + BOTTOM_IN
+
+
+def bar_height(names: list[str]) -> float:
+    """Bar thickness in data units (one row = 1) so bars are BAR_IN thick."""
+    return BAR_IN / row_in(names)
+
+
+def new_figure(height_in: float, colours: ChartColours) -> Figure:
+    """A white figure of the chart width with an Agg canvas for measuring text."""
+    fig = Figure(figsize=(WIDTH_IN, height_in), dpi=PNG_DPI, facecolor=colours.white)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def text_width_in(fig: Figure, text: str, size: float, weight: str = "normal") -> float:
+    """Width in inches of a (possibly multi-line) text set in the chart font."""
+    probe = fig.text(0, 0, text, fontsize=size, fontweight=weight, parse_math=False)
+    width = probe.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi
+    probe.remove()
+    return width
+
+
+def place_axes(fig: Figure, labels: list[str], size: float):
+    """Axes filling the figure, left of it reserved for the widest label."""
+    left_in = max((text_width_in(fig, s, size) for s in labels), default=0) + 0.12
+    width_in, height_in = fig.get_size_inches()
+    rect = (
+        left_in / width_in,
+        BOTTOM_IN / height_in,
+        1 - (left_in + RIGHT_IN) / width_in,
+        1 - (BOTTOM_IN + TOP_IN) / height_in,
+    )
+    return fig.add_axes(rect)
+
+
+def fit_right(ax, low: float, ends: list[tuple[float, float]], floor: float) -> float:
+    """Upper x limit so each (bar end, label width in inches) fits inside the axes."""
+    axes_in = ax.get_position().width * ax.figure.get_size_inches()[0]
+    right = floor
+    for end, label_in in ends:
+        room = axes_in - label_in - GAP_PT / 72
+        right = max(right, low + (end - low) * axes_in / max(room, 0.2))
+    return right
+
+
+def style_axes(ax, colours: ChartColours) -> None:
+    """No frame, a light baseline, light vertical grid, $K ticks and the unit caption."""
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_color(colours.rule)
+    ax.spines["bottom"].set_linewidth(0.6)
+    ax.set_facecolor("none")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: thousands(v) if v else "$0"))
+    ax.tick_params(axis="x", labelsize=TICK_PT, colors=colours.muted, length=2.5, width=0.5, pad=2)
+    ax.tick_params(axis="x", color=colours.rule)
+    ax.tick_params(axis="y", length=0, pad=5, colors=colours.text)
+    ax.grid(axis="x", color=colours.rule, linewidth=0.4, alpha=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(UNIT_CAPTION, fontsize=TICK_PT, color=colours.muted, loc="right", labelpad=2)
+
+
+def name_ticks(ax, names: list[str]) -> None:
+    """Names as y tick labels, first row on top."""
+    ax.set_yticks(range(len(names)), names, fontsize=LABEL_PT, parse_math=False)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+
+
+def value_label(ax, x: float, y: float, text: str, colours: ChartColours):
+    """A value set just right of a bar end, knocked out of lines behind it."""
+    return ax.annotate(
+        text, (x, y), xytext=(GAP_PT, 0), textcoords="offset points",
+        ha="left", va="center", fontsize=VALUE_PT, color=colours.text, zorder=5, parse_math=False,
+        bbox={"boxstyle": "square,pad=0.15", "facecolor": colours.white, "edgecolor": "none"},
+    )
+
+
+def median_line(ax, median: float, colours: ChartColours, dashed: bool = False) -> None:
+    """The overall median: an accent line across the bars, labelled above them."""
+    style = (0, (3, 1.6)) if dashed else "-"
+    ax.axvline(median, color=colours.accent, linewidth=1.4, linestyle=style, zorder=4)
+    low, high = ax.get_xlim()
+    where = (median - low) / (high - low)
+    ha = "left" if where < 0.2 else "right" if where > 0.8 else "center"
+    ax.annotate(
+        f"Median {dollars(median)}", (median, 1), xycoords=("data", "axes fraction"),
+        xytext=(0, 2.5), textcoords="offset points", ha=ha, va="bottom",
+        fontsize=VALUE_PT, fontweight="bold", color=colours.accent_text, zorder=5, parse_math=False,
+    )

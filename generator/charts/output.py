@@ -1,0 +1,37 @@
+"""A finished figure as reproducible SVG and 300 dpi PNG bytes."""
+
+from __future__ import annotations
+
+import io
+
+from matplotlib.figure import Figure
+
+from generator.charts.theme import PNG_DPI
+from generator.compose.model import ChartArt
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """Vector SVG with text kept as text; no date, so bytes are reproducible."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """A 300 dpi PNG without the software stamp, so bytes are reproducible."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def to_art(fig: Figure, chart_id: str, alt_text: str) -> ChartArt:
+    """Render a figure both ways; call inside the charts' rc_context."""
+    width_in, height_in = (float(v) for v in fig.get_size_inches())
+    return ChartArt(
+        chart_id=chart_id,
+        svg=svg_bytes(fig),
+        png=png_bytes(fig),
+        width_in=round(width_in, 4),
+        height_in=round(height_in, 4),
+        alt_text=alt_text,
+    )

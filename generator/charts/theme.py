@@ -1,0 +1,82 @@
+"""Chart look: size, type and colours taken from the brochure style."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matplotlib import font_manager
+
+from generator.compose.templates import StyleSpec, font_path
+
+WIDTH_IN = 3.1  # true figure width; a tri-fold panel scales it to 3.07 in
+ROW_IN = 0.42  # height per bar
+TOP_IN = 0.22  # room for the median label above the bars
+BOTTOM_IN = 0.40  # room for the axis ticks and its unit caption
+PNG_DPI = 300
+LABEL_PT = 8.5  # level / industry names
+VALUE_PT = 8.0  # values at bar ends, median label
+TICK_PT = 7.5  # axis ticks and unit caption
+MAX_INDUSTRIES = 6
+UNIT_CAPTION = "US dollars a year"
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The style colours a chart uses, as RGB hex."""
+
+    primary: str
+    accent: str
+    accent_text: str
+    text: str
+    muted: str
+    rule: str
+    white: str
+
+
+def chart_colours(style: StyleSpec) -> ChartColours:
+    """Pick the chart colours from a style, with fallbacks for optional ones."""
+    rgb = {name: spec.rgb for name, spec in style.colours.items()}
+    return ChartColours(
+        primary=rgb["primary"],
+        accent=rgb["accent"],
+        accent_text=rgb.get("accent_text", rgb["text"]),
+        text=rgb["text"],
+        muted=rgb["muted"],
+        rule=rgb.get("rule", rgb["muted"]),
+        white=rgb["white"],
+    )
+
+
+@lru_cache(maxsize=None)
+def _add_fonts(files: tuple[str, ...]) -> None:
+    """Register font files with Matplotlib once per set of files."""
+    for name in files:
+        font_manager.fontManager.addfont(font_path(name))
+
+
+def register_fonts(style: StyleSpec) -> str:
+    """Make the style's typeface known to Matplotlib; return its family name."""
+    fonts = style.fonts
+    _add_fonts((fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic, fonts.heavy))
+    return fonts.family
+
+
+def rc_params(style: StyleSpec) -> dict:
+    """Matplotlib settings for every chart: our font, text kept as SVG text, stable ids."""
+    colours = chart_colours(style)
+    return {
+        "font.family": [register_fonts(style)],
+        "font.size": VALUE_PT,
+        "text.color": colours.text,
+        "axes.unicode_minus": False,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "career-brochure",
+    }
+
+
+def blend(colour: str, other: str, share: float) -> str:
+    """Mix two '#RRGGBB' colours; share 0 is `colour`, 1 is `other`."""
+    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))

@@ -1,0 +1,193 @@
+"""Charts: both charts for the seed figures, text kept as text, 300 dpi, reproducible."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from generator.charts import render_charts
+from generator.charts.money import range_short, thousands
+from generator.compose.model import ChartArt
+from generator.compose.templates import font_path, load_style
+from generator.profile.model import Profile
+
+SEED = {
+    "title": "Medical Records Specialists",
+    "median_pay": {"annual": 50250, "hourly": 24.16, "year": 2024},
+    "levels": [
+        {"name": "Entry Level", "salary": {"min": 35000, "max": 45000}},
+        {"name": "Mid Level", "salary": {"min": 45000, "max": 55000}},
+        {"name": "Senior Level", "salary": {"min": 55000, "max": 80000, "open_ended": True}},
+    ],
+    "regional": {
+        "top_paying_industries": [
+            {"industry": "Hospitals", "pay": 56520},
+            {"industry": "Management of Companies and Enterprises", "pay": 60750},
+            {"industry": "Professional, Scientific, and Technical Services", "pay": 49970},
+        ]
+    },
+}
+
+EDGE = {
+    "title": "Edge",
+    "median_pay": {"hourly": 21.5, "year": 2023},
+    "levels": [
+        {"name": "Apprentice", "salary": {"min": 16, "max": 19.5, "period": "hour"}},
+        {"name": "Trainee"},
+        {"name": "Junior Specialist", "salary": {"min": 38000, "max": 52000}},
+        {"name": "Specialist", "salary": {"min": 45000, "max": 60000}},
+        {"name": "Lead Specialist and Team Coordinator",
+         "salary": {"min": 80000, "open_ended": True}},
+    ],
+    "regional": {
+        "top_paying_industries": [
+            {"industry": "Federal, State, and Local Government, excluding state and local "
+                         "schools and hospitals", "pay": 30.1, "period": "hour"}
+        ]
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def style():
+    return load_style()
+
+
+@pytest.fixture(scope="module")
+def seed_charts(style) -> dict[str, ChartArt]:
+    return render_charts(Profile.model_validate(SEED), style)
+
+
+def svg_texts(svg: bytes) -> list[str]:
+    """The contents of every <text> element of an SVG."""
+    return re.findall(r"<text[^>]*>([^<]*)</text>", svg.decode("utf-8"))
+
+
+def test_both_charts_for_the_seed(seed_charts):
+    assert set(seed_charts) == {"salary_by_level", "industry_pay"}
+    for chart_id, art in seed_charts.items():
+        assert art.chart_id == chart_id
+        assert art.width_in == pytest.approx(3.1)
+        assert 1.0 <= art.height_in <= 3.0
+        assert art.svg.lstrip().startswith(b"<?xml")
+        assert art.png.startswith(b"\x89PNG")
+
+
+def test_svg_keeps_labels_as_text(seed_charts):
+    salary = svg_texts(seed_charts["salary_by_level"].svg)
+    for label in ("Median $50,250", "Entry Level", "Mid Level", "Senior Level",
+                  "$35K\u2013$45K", "$45K\u2013$55K", "$55K\u2013$80K+", "US dollars a year"):
+        assert label in salary
+    industry = svg_texts(seed_charts["industry_pay"].svg)
+    for label in ("Median $50,250", "$60,750", "$56,520", "$49,970", "Hospitals"):
+        assert label in industry
+    assert "font-family: 'Lato'" in seed_charts["salary_by_level"].svg.decode()
+
+
+def test_industries_sorted_high_to_low_and_wrapped(seed_charts):
+    texts = svg_texts(seed_charts["industry_pay"].svg)
+    values = [t for t in texts if t in ("$60,750", "$56,520", "$49,970")]
+    assert values == ["$60,750", "$56,520", "$49,970"]
+    assert "Management of Companies" in texts  # wrapped on two lines
+    assert "and Enterprises" in texts
+
+
+def test_png_is_300_dpi_at_true_size(seed_charts):
+    for art in seed_charts.values():
+        image = Image.open(io.BytesIO(art.png))
+        assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+        assert image.width >= 900
+        assert image.width == round(art.width_in * 300)
+        assert image.height == round(art.height_in * 300)
+
+
+def test_same_profile_same_bytes(style, seed_charts):
+    again = render_charts(Profile.model_validate(SEED), style)
+    for chart_id, art in seed_charts.items():
+        assert again[chart_id].svg == art.svg
+        assert again[chart_id].png == art.png
+
+
+def test_alt_text_states_every_figure(seed_charts):
+    salary = seed_charts["salary_by_level"].alt_text
+    assert salary == (
+        "Salary by level, in US dollars a year: Entry Level $35,000 to $45,000; "
+        "Mid Level $45,000 to $55,000; Senior Level $55,000 to $80,000 or more. "
+        "Overall median $50,250 (2024)."
+    )
+    industry = seed_charts["industry_pay"].alt_text
+    assert industry == (
+        "Median pay in the top-paying industries, in US dollars a year: "
+        "Management of Companies and Enterprises $60,750; Hospitals $56,520; "
+        "Professional, Scientific, and Technical Services $49,970; overall median $50,250."
+    )
+
+
+def test_no_chart_without_data(style):
+    bare = Profile.model_validate({"title": "Bare", "levels": [{"name": "Entry"}]})
+    assert render_charts(bare, style) == {}
+    only_levels = Profile.model_validate({**SEED, "regional": {}})
+    assert set(render_charts(only_levels, style)) == {"salary_by_level"}
+    only_industries = Profile.model_validate({**SEED, "levels": []})
+    assert set(render_charts(only_industries, style)) == {"industry_pay"}
+
+
+def test_open_ended_top_labelled_with_plus():
+    assert range_short(55000, 80000, True) == "$55K\u2013$80K+"
+    assert range_short(80000, None, True) == "$80K+"
+    assert range_short(38500, 47250, False) == "$38.5K\u2013$47.3K"
+    assert thousands(950) == "$950"
+
+
+def test_edge_profile_hourly_missing_salary_one_industry(style):
+    charts = render_charts(Profile.model_validate(EDGE), style)
+    salary = charts["salary_by_level"]
+    texts = svg_texts(salary.svg)
+    assert "Trainee" not in texts  # no salary, no bar
+    assert "$33.3K\u2013$40.6K" in texts  # $16-$19.50 an hour x 2,080
+    assert "$80K+" in texts
+    assert "Apprentice $33,280 to $40,560 ($16 to $19.50 an hour)" in salary.alt_text
+    assert "Lead Specialist and Team Coordinator $80,000 or more" in salary.alt_text
+    assert "Overall median $44,720 (2023)." in salary.alt_text
+    industry = charts["industry_pay"]
+    assert "$62,608" in svg_texts(industry.svg)
+    assert industry.alt_text.endswith("hospitals $62,608; overall median $44,720.")
+    assert salary.height_in > charts["industry_pay"].height_in
+
+
+def test_single_level_without_median(style):
+    profile = Profile.model_validate(
+        {"title": "One", "levels": [{"name": "Technician", "salary": {"min": 38500, "max": 47250}}]}
+    )
+    art = render_charts(profile, style)["salary_by_level"]
+    texts = svg_texts(art.svg)
+    assert "Technician" in texts and "$38.5K\u2013$47.3K" in texts
+    assert not any(t.startswith("Median") for t in texts)
+    assert art.alt_text == "Salary by level, in US dollars a year: Technician $38,500 to $47,250."
+
+
+def test_svg_converts_to_reportlab_with_text_as_strings(seed_charts):
+    svglib = pytest.importorskip("svglib.svglib")
+    from reportlab.graphics.shapes import String
+    from svglib.fonts import register_font
+
+    register_font("Lato", font_path("Lato-Regular.ttf"), rlgFontName="Lato")
+    # Matplotlib writes bold as font-weight: 700, which svglib looks up as weight "700".
+    register_font("Lato", font_path("Lato-Bold.ttf"), weight="700", rlgFontName="Lato-Bold")
+    drawing = svglib.svg2rlg(io.BytesIO(seed_charts["salary_by_level"].svg))
+    assert drawing.width == pytest.approx(3.1 * 72)
+    strings = {}
+
+    def walk(node):
+        for child in getattr(node, "contents", []):
+            if isinstance(child, String):
+                strings[child.text] = child.fontName
+            walk(child)
+
+    walk(drawing)
+    assert strings["Entry Level"] == "Lato"
+    assert strings["$55K\u2013$80K+"] == "Lato"
+    assert strings["Median $50,250"] == "Lato-Bold"
