@@ -28,6 +28,7 @@ def register(fonts: Fonts) -> dict[str, str]:
         pdfmetrics.registerFont(TTFont(name, getattr(fonts, role)))
     pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
+    addMapping(FALLBACK, 0, 0, FALLBACK)
     addMapping(FALLBACK, 1, 0, FALLBACK_BOLD)
     addMapping(FALLBACK, 1, 1, FALLBACK_BOLD)
     addMapping(FALLBACK, 0, 1, FALLBACK)

@@ -1,0 +1,195 @@
+"""The PDF a print shop receives: sizes, fonts, vectors, boxes, colours, text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from conftest import make_brochure, run_tool
+from generator.render import pdf
+
+AUDIENCES = ("students", "job-seekers", "counselors")
+EXPECTED = {"students": ("792 x 612", 2), "job-seekers": ("612 x 792", 2), "counselors": ("612 x 792", 4)}
+
+
+def info(path) -> str:
+    return run_tool("pdfinfo", str(path))
+
+
+def text_of(path) -> str:
+    return re.sub(r"\s+", " ", run_tool("pdftotext", str(path), "-"))
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_trim_size_and_page_count(built, audience):
+    size, pages = EXPECTED[audience]
+    details = info(built[(audience, False)])
+    assert f"Page size:       {size} pts" in details
+    assert re.search(rf"Pages:\s+{pages}\n", details)
+
+
+@pytest.mark.parametrize("layout,size", [("trifold", "841.89 x 595.276"), ("flyer", "595.276 x 841.89"),
+                                         ("booklet", "595.276 x 841.89")])
+def test_a4_paper(tmp_path, seed_profile, seed_charts, layout, size):
+    brochure = make_brochure(seed_profile, "counselors", layout, "a4", seed_charts)
+    path = tmp_path / "a4.pdf"
+    pdf.write(brochure, path)
+    assert f"Page size:       {size} pts" in info(path)
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("bleed", [False, True])
+def test_every_font_embedded_and_no_helvetica(built, audience, bleed):
+    rows = run_tool("pdffonts", str(built[(audience, bleed)])).splitlines()[2:]
+    assert rows, "no fonts listed"
+    for row in rows:
+        assert row.split()[-5] == "yes", row  # the 'emb' column
+        assert "Helvetica" not in row
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_charts_are_vector(built, audience):
+    listing = run_tool("pdfimages", "-list", str(built[(audience, False)])).splitlines()
+    assert listing[2:] == []
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("bleed", [False, True])
+def test_qpdf_check_clean(built, audience, bleed):
+    if not run_tool("which", "qpdf"):
+        pytest.skip("qpdf missing")
+    result = subprocess.run(["qpdf", "--check", str(built[(audience, bleed)])], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_title_and_median_pay_on_the_page(built, audience):
+    text = text_of(built[(audience, False)])
+    assert "Medical Records Specialists" in text
+    assert "$50,250" in text
+
+
+def test_counselors_booklet_has_every_range_certification_and_source(built, seed_profile):
+    from generator.compose.wording import salary_range
+
+    text = text_of(built[("counselors", False)])
+    for level in seed_profile.levels:
+        assert salary_range(level.salary) in text, level.name
+    for cert in seed_profile.how_to_become.certifications:
+        assert cert.name in text
+        assert cert.issuer in text
+    assert seed_profile.sources
+    for source in seed_profile.sources:
+        assert source.name in text
+        assert f"Data as of {source.data_as_of}" in text
+
+
+def test_charts_keep_their_labels_as_text(built):
+    text = text_of(built[("counselors", False)])
+    assert "Median $50,250" in text
+    assert "$55K\u2013$80K+" in text
+
+
+def test_metadata_and_language(built):
+    details = info(built[("students", False)])
+    assert "Title:           Medical Records Specialists" in details
+    assert "Keywords:" in details and "career" in details
+    assert "Author:          career-brochure" in details
+    raw = built[("students", False)].read_bytes()
+    assert b"/Lang (en-US)" in raw
+
+
+def test_bookmarks_follow_reading_order(built, seed_profile):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built[("students", False)])
+    marks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+    titles = [t for t, _ in marks]
+    # cover (outside, page 1) first, then the inside panels, the back panel last
+    assert marks[0] == (seed_profile.title, 0)
+    assert marks[1] == ("What they do", 1)
+    assert titles.index("How to get there") < titles.index("Jobs ahead")
+    assert titles[-1] == "Where the numbers come from" and marks[-1][1] == 0
+
+
+def _box(raw: bytes, name: str) -> list[float]:
+    match = re.search(rb"/" + name.encode() + rb" \[\s*([\d.\s-]+)\]", raw)
+    assert match, name
+    return [float(v) for v in match.group(1).split()]
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_print_shop_boxes(built, audience):
+    raw = built[(audience, True)].read_bytes()
+    trim, bleed, media = _box(raw, "TrimBox"), _box(raw, "BleedBox"), _box(raw, "MediaBox")
+    width, height = (792, 612) if audience == "students" else (612, 792)
+    assert trim[2] - trim[0] == pytest.approx(width) and trim[3] - trim[1] == pytest.approx(height)
+    assert [b - t for b, t in zip(bleed, trim)] == pytest.approx([-9, -9, 9, 9])
+    assert media[0] <= bleed[0] - 9 and media[2] >= bleed[2] + 9  # room for the crop marks
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_print_shop_colours_are_cmyk_only(built, audience, tmp_path):
+    run_tool("qpdf", "--version")
+    flat = tmp_path / "flat.pdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(built[(audience, True)]), str(flat)],
+                   check=True)
+    content = flat.read_bytes()
+    assert re.search(rb"\s(rg|RG|sc|SC|scn|SCN)\n", content) is None
+    assert re.search(rb"\s(k|K)\n", content)
+    assert b"0 0 0 1 k" in content  # body text in black ink only
+
+
+def test_same_input_same_bytes(seed_profile, seed_charts):
+    brochure = make_brochure(seed_profile, "students", charts=seed_charts)
+    assert pdf.render(brochure) == pdf.render(brochure)
+    again = make_brochure(seed_profile, "students", charts=seed_charts)
+    assert pdf.render(again, bleed=True) == pdf.render(brochure, bleed=True)
+
+
+def _words(path):
+    """(page number, xMin, yMin, xMax, yMax, word) of every word."""
+    xml = run_tool("pdftotext", "-bbox", str(path), "-")
+    page = 0
+    for line in xml.splitlines():
+        if "<page " in line:
+            page += 1
+        found = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', line)
+        if found:
+            yield (page, *map(float, found.groups()[:4]), found.group(5))
+
+
+def test_trifold_text_keeps_clear_of_folds_and_trim(built):
+    clear = 18.0  # 0.25 in
+    folds = {1: (0, 261.0, 526.5, 792.0), 2: (0, 265.5, 531.0, 792.0)}
+    words = list(_words(built[("students", False)]))
+    assert len(words) > 200
+    for page, x0, y0, x1, y1, word in words:
+        assert y0 >= clear and y1 <= 612 - clear, word
+        for line in folds[page]:
+            assert x1 <= line - clear or x0 >= line + clear, (page, word, x0, x1, line)
+
+
+@pytest.mark.parametrize("audience", ["job-seekers", "counselors"])
+def test_portrait_text_keeps_clear_of_trim(built, audience):
+    for page, x0, y0, x1, y1, word in _words(built[(audience, False)]):
+        assert x0 >= 18 and x1 <= 612 - 18 and y0 >= 18 and y1 <= 792 - 18, word
+
+
+def test_profile_text_is_data_not_markup(tmp_path, seed_profile, seed_charts):
+    odd = seed_profile.model_copy(update={"overview": "Pay <b>rises</b> & falls; 5 < 6 > 4 &amp; done."})
+    path = tmp_path / "odd.pdf"
+    pdf.write(make_brochure(odd, "counselors", charts=seed_charts), path)
+    assert "Pay <b>rises</b> & falls; 5 < 6 > 4 &amp; done." in text_of(path)
+
+
+def test_characters_lato_lacks_use_the_embedded_fallback(tmp_path, seed_profile, seed_charts):
+    odd = seed_profile.model_copy(update={"overview": "Ohm's law: V = I \u00d7 R, measured in \u03a9 \u2192 done."})
+    path = tmp_path / "glyphs.pdf"
+    pdf.write(make_brochure(odd, "counselors", charts=seed_charts), path)
+    fonts = run_tool("pdffonts", str(path))
+    assert "DejaVuSans" in fonts  # the style's fallback face, embedded
+    assert "\u03a9 \u2192 done" in text_of(path)
