@@ -71,11 +71,11 @@ class _Packer:
             self.placed[self.index].append(replace(section, blocks=tuple(self.current), bookmark=bookmark))
             self.current, self.first_part = [], False
 
-    def _next_panel(self, section: Section, unit: list[Block]) -> None:
+    def _next_panel(self, section: Section, unit: list[Block], rest: list[Block]) -> None:
         self._flush(section)
         if self.index + 1 >= len(self.panels):
-            needed = self._height(unit, None) - self._room()
-            raise Overflow(section.section_id, type(unit[-1]).__name__, max(needed, 1.0), self.panels[self.index].name)
+            needed = self._height(unit + rest, self.previous) - self._room()
+            raise Overflow(section.section_id, type(unit[-1]).__name__, needed, self.panels[self.index].name)
         self.index, self.used, self.previous = self.index + 1, 0.0, None
 
     def _try_split(self, unit: list[Block]) -> Optional[tuple[list[Block], Block]]:
@@ -110,13 +110,18 @@ class _Packer:
                 if self.used == 0 and not split:
                     raise Overflow(section.section_id, type(unit[-1]).__name__,
                                    self._height(unit, None) - self._room(), self.panels[self.index].name)
-                self._next_panel(section, unit)
+                self._next_panel(section, unit, blocks)
         self._flush(section)
 
 
 def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
     """Panels filled with the sections in order; raises Overflow if they do not fit."""
     packer = _Packer(panels, measure, style)
-    for section in sections:
-        packer.add(section)
+    for index, section in enumerate(sections):
+        try:
+            packer.add(section)
+        except Overflow as overflow:
+            later = [b for s in sections[index + 1:] for b in s.blocks]
+            overflow.points += packer._height(later, None) if later else 0.0
+            raise
     return [replace(panel, sections=tuple(placed)) for panel, placed in zip(panels, packer.placed)]

@@ -1,0 +1,342 @@
+"""Word writer: a Brochure as an editable .docx built on the reference document's real styles.
+
+The tri-fold becomes one 3-column landscape section per sheet side, its panels in
+physical order (left to right as printed) split by column breaks; other layouts
+flow in reading order in one column. Same brochure, same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Callable, Optional
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from generator.atomic import write_bytes_atomic
+from generator.compose.model import (
+    BigNumber, Brochure, Bullets, Chart, Fact, Heading, KeyFacts, Panel, Paragraph, QRCode, Steps,
+    Table,
+)
+from generator.compose.templates import TEMPLATES_DIR
+from generator.errors import TemplateError
+from generator.render.docx_layout import column_break_before, column_page, page_size
+from generator.render.docx_package import clean_text, clear_body, normalise_zip, set_core, set_language
+from generator.render.docx_qr import qr_png
+
+FORMAT = "docx"
+REFERENCE = TEMPLATES_DIR / "reference.docx"
+
+PARAGRAPH_STYLES = {
+    "body": "Normal", "lead": "Lead", "hook": "Subtitle", "caption": "Caption", "note": "Note",
+    "on_dark": "Normal",
+}
+TABLE_STYLES = ("Brochure Table", "Light List Accent 1", "Table Grid")
+FACT_COLUMN_MIN_IN = 1.7  # narrower than this, key facts stack instead of sitting side by side
+QR_WIDTH_IN = 1.0
+
+
+@dataclass
+class _Writer:
+    """The document being built, plus what the block functions need to know."""
+
+    doc: docx.document.Document
+    brochure: Brochure
+    width: float = 0.0  # text width of the current column, points
+    steps_seen: int = 0
+    _present: dict = field(default_factory=dict)
+
+    def has_style(self, name: str) -> bool:
+        if name not in self._present:
+            self._present[name] = name in self.doc.styles
+        return self._present[name]
+
+    def fallback(self, name: str) -> dict:
+        """Direct formatting standing in for a style an organisation's reference lacks."""
+        t = self.brochure.style.type
+        return {
+            "Title": {"bold": True, "size": t.title}, "Subtitle": {"italic": True, "size": t.hook},
+            "Heading 1": {"bold": True, "size": t.heading},
+            "Heading 2": {"bold": True, "size": t.subheading}, "Heading 3": {"bold": True},
+            "Lead": {"size": t.body * 1.1}, "Caption": {"size": t.caption},
+            "Note": {"italic": True}, "Big Number": {"bold": True, "size": t.big_number},
+            "Fact Value": {"bold": True, "size": t.fact_value}, "Fact Label": {"size": t.caption},
+        }.get(name, {})
+
+
+# --- small helpers -----------------------------------------------------------------------------
+
+def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = ""):
+    """A paragraph in `style`, or in Normal with direct formatting if the reference lacks it."""
+    container = container if container is not None else w.doc
+    if w.has_style(style):
+        p = container.add_paragraph(style=style)
+        direct = {}
+    else:
+        p = container.add_paragraph()
+        direct = w.fallback(style)
+        text = prefix + text if text else text
+    if text:
+        _run(p, text, **direct)
+    return p
+
+
+def _run(p, text: str, bold=None, italic=None, size=None):
+    """A run of literal text (markup stays text; XML-invalid characters are dropped)."""
+    run = p.add_run(clean_text(text))
+    if bold is not None:
+        run.bold = bold
+    if italic is not None:
+        run.italic = italic
+    if size is not None:
+        run.font.size = Pt(size)
+    return run
+
+
+def _picture(w: _Writer, png: bytes, width_pt: float, alt: str, name: str, keep_next: bool):
+    """An inline picture whose drawing carries alt text (wp:docPr descr and title)."""
+    p = _para(w, "Normal")
+    p.paragraph_format.keep_with_next = keep_next
+    run = p.add_run()
+    run.add_picture(BytesIO(png), width=Emu(int(width_pt * 12700)))
+    doc_pr = run._r.findall(".//" + qn("wp:docPr"))[-1]
+    doc_pr.set("name", clean_text(name))
+    doc_pr.set("descr", clean_text(alt))
+    doc_pr.set("title", clean_text(alt))
+    return p
+
+
+def _hyperlink(w: _Writer, p, url: str) -> None:
+    """The URL as a clickable run, its text exactly the URL."""
+    url = clean_text(url)
+    rid = w.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = p.add_run(url, style="Hyperlink" if w.has_style("Hyperlink") else None)
+    link.append(run._r)
+    p._p.append(link)
+
+
+# --- one function per block type ---------------------------------------------------------------
+
+def _heading(w: _Writer, block: Heading) -> None:
+    level = max(0, min(block.level, 3))
+    _para(w, "Title" if level == 0 else f"Heading {level}", block.text)
+
+
+def _paragraph(w: _Writer, block: Paragraph) -> None:
+    _para(w, PARAGRAPH_STYLES.get(block.role, "Normal"), block.text)
+
+
+def _bullets(w: _Writer, block: Bullets) -> None:
+    for index, item in enumerate(block.items):
+        label = block.labels[index] if index < len(block.labels) else ""
+        p = _para(w, "List Bullet")
+        if not w.has_style("List Bullet"):
+            _run(p, "\u2022 ")
+        if label:
+            _run(p, label if label.rstrip().endswith(":") else f"{label}:", bold=True)
+            _run(p, " ")
+        _run(p, item)
+
+
+def _restart_numbering(w: _Writer) -> Optional[int]:
+    """A fresh numbering instance of List Number's list, so a second path starts at 1 again."""
+    ppr = w.doc.styles["List Number"].element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    numbering = w.doc.part.numbering_part.element
+    try:
+        abstract_id = numbering.num_having_numId(ppr.numPr.numId.val).abstractNumId.val
+    except KeyError:  # the style points at a list the reference does not define
+        return None
+    num = numbering.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
+
+
+def _steps(w: _Writer, block: Steps) -> None:
+    styled = w.has_style("List Number")
+    num_id = _restart_numbering(w) if styled and w.steps_seen else None
+    w.steps_seen += 1
+    for number, step in enumerate(block.steps, 1):
+        p = _para(w, "List Number")
+        if num_id is not None:
+            num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = num_id
+        if not styled:
+            _run(p, f"{number}. ")
+        _run(p, step.title, bold=True)
+        if step.text:
+            p.add_run().add_break()
+            _run(p, step.text)
+
+
+def _fact(w: _Writer, fact: Fact, value_style: str, container=None) -> None:
+    _para(w, value_style, fact.value, container)
+    _para(w, "Fact Label", fact.label, container)
+
+
+def _big_number(w: _Writer, block: BigNumber) -> None:
+    _fact(w, block.fact, "Big Number")
+
+
+def _key_facts(w: _Writer, block: KeyFacts) -> None:
+    """Side by side in a borderless table when the column is wide enough, else stacked."""
+    facts = block.facts
+    cols = min(len(facts), max(1, int(w.width / 72 / FACT_COLUMN_MIN_IN)))
+    if cols <= 1:
+        for fact in facts:
+            _fact(w, fact, "Fact Value")
+        return
+    table = w.doc.add_table(rows=math.ceil(len(facts) / cols), cols=cols)
+    _set_widths(table, [w.width / cols] * cols)
+    for index, fact in enumerate(facts):
+        cell = table.cell(index // cols, index % cols)
+        cell._tc.remove(cell.paragraphs[0]._p)
+        _fact(w, fact, "Fact Value", cell)
+    for cell in table._cells:  # a cell must end with a paragraph
+        if not cell.paragraphs:
+            cell.add_paragraph()
+    _para(w, "Fact Label")  # keeps a following table apart and gives the row room below
+
+
+def _chart(w: _Writer, block: Chart) -> None:
+    art = block.art
+    width = min(art.width_in * 72, w.width)
+    _picture(w, art.png, width, art.alt_text, art.chart_id, keep_next=bool(block.caption))
+    if block.caption:
+        _para(w, "Caption", block.caption)
+
+
+def _table(w: _Writer, block: Table) -> None:
+    rows = ([block.header] if block.header else []) + [tuple(r) for r in block.rows]
+    ncols = max((len(r) for r in rows), default=0)
+    if not ncols:
+        return
+    table = w.doc.add_table(rows=len(rows), cols=ncols)
+    style = next((s for s in TABLE_STYLES if w.has_style(s)), None)
+    if style:
+        table.style = style
+    fractions = block.widths if len(block.widths) == ncols and sum(block.widths) > 0 else (1,) * ncols
+    _set_widths(table, [w.width * f / sum(fractions) for f in fractions])
+    for r, cells in enumerate(rows):
+        for c in range(ncols):
+            table.cell(r, c).paragraphs[0].add_run(clean_text(cells[c] if c < len(cells) else ""))
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstRow"), "1" if block.header else "0")
+    if block.header:  # repeat the header row if the table breaks across columns
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    _para(w, "Caption")  # Word needs a paragraph between a table and what follows
+
+
+def _qr_code(w: _Writer, block: QRCode) -> None:
+    png = qr_png(block.url) if block.url else None
+    if png:
+        _picture(w, png, QR_WIDTH_IN * 72, f"QR code linking to {block.url}", "QR code", True)
+    if block.url:
+        _hyperlink(w, _para(w, "Normal"), block.url)
+    if block.caption:
+        _para(w, "Caption", block.caption)
+
+
+BLOCK_WRITERS: dict[str, Callable] = {
+    "Heading": _heading, "Paragraph": _paragraph, "Bullets": _bullets, "Steps": _steps,
+    "BigNumber": _big_number, "KeyFacts": _key_facts, "Chart": _chart, "Table": _table,
+    "QRCode": _qr_code,
+}
+
+
+def _block(w: _Writer, block) -> None:
+    writer = BLOCK_WRITERS.get(type(block).__name__)
+    if writer is None:
+        raise TypeError(f"docx writer: no function for block type {type(block).__name__}")
+    writer(w, block)
+
+
+def _set_widths(table, widths_pt: list[float]) -> None:
+    table.autofit = False
+    for column, width in zip(table.columns, widths_pt):
+        column.width = Emu(int(width * 12700))
+        for cell in column.cells:
+            cell.width = Emu(int(width * 12700))
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+def _panel(w: _Writer, panel: Panel) -> None:
+    for section in panel.sections:
+        for block in section.blocks:
+            _block(w, block)
+
+
+def _layout_columns(w: _Writer) -> None:
+    """Tri-fold: a section per page, panels left to right as printed, column breaks between."""
+    body = w.doc.element.body
+    pages: dict[int, list[Panel]] = {}
+    for panel in w.brochure.panels:
+        pages.setdefault(panel.page, []).append(panel)
+    for index, page in enumerate(sorted(pages)):
+        panels = sorted(pages[page], key=lambda p: p.x)
+        if index:
+            w.doc.add_section(WD_SECTION.NEW_PAGE)
+        column_page(w.doc.sections[-1], w.brochure, panels)
+        for n, panel in enumerate(panels):
+            mark = len(body) - 1  # where this panel's first element lands, before the sectPr
+            w.width = panel.text_width
+            _panel(w, panel)
+            if body[mark].tag == qn("w:p"):  # panels start level at the top of their column
+                DocxParagraph(body[mark], w.doc._body).paragraph_format.space_before = Pt(0)
+            if n:
+                column_break_before(body, body[mark])
+
+
+def _layout_flow(w: _Writer) -> None:
+    """One column, reading order; Word reflows, so no forced page breaks."""
+    section = w.doc.sections[-1]
+    page_size(section, w.brochure.page_width, w.brochure.page_height)
+    w.width = (section.page_width - section.left_margin - section.right_margin) / 12700
+    for panel in w.brochure.panels:
+        _panel(w, panel)
+
+
+# --- document ----------------------------------------------------------------------------------
+
+def _open_reference(reference: Path):
+    try:
+        return docx.Document(str(reference))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"{reference}: not a usable reference .docx ({exc})") from None
+
+
+def render(brochure: Brochure, reference: Optional[Path | str] = None) -> bytes:
+    """The brochure as .docx bytes, built on `reference` (default templates/reference.docx)."""
+    reference = Path(reference) if reference else REFERENCE
+    if not reference.is_file():
+        raise TemplateError(f"reference .docx not found: {reference}")
+    doc = _open_reference(reference)
+    clear_body(doc)
+    set_language(doc, clean_text(brochure.metadata.language))
+    set_core(doc, brochure)
+    w = _Writer(doc=doc, brochure=brochure)
+    (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
+    out = BytesIO()
+    doc.save(out)
+    return normalise_zip(out.getvalue())
+
+
+def write(brochure: Brochure, path: Path | str, reference: Optional[Path | str] = None) -> None:
+    """Render and write atomically."""
+    write_bytes_atomic(path, render(brochure, reference))

@@ -1,0 +1,73 @@
+"""Page geometry for the Word writer: page size, orientation, margins, columns, column breaks."""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from generator.compose.model import Brochure, Panel
+
+# w:sectPr children that must come after w:cols (ECMA-376 order).
+_AFTER_COLS = ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+               "w:rtlGutter", "w:docGrid", "w:printerSettings")
+
+
+def column_break_before(body, first) -> None:
+    """Start a panel in the next column: a column break at the head of its first paragraph."""
+    run = OxmlElement("w:r")
+    br = OxmlElement("w:br")
+    br.set(qn("w:type"), "column")
+    run.append(br)
+    if first.tag == qn("w:p"):
+        first.insert(1 if first.find(qn("w:pPr")) is not None else 0, run)
+    else:  # a table, or the section end of an empty panel
+        p = OxmlElement("w:p")
+        p.append(run)
+        first.addprevious(p)
+
+
+def page_size(section, width_pt: float, height_pt: float) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if width_pt > height_pt else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(width_pt), Pt(height_pt)
+
+
+def set_columns(section, widths: list[float], spaces: list[float]) -> None:
+    """w:cols for these column widths and gaps (points); equal columns stay simple."""
+    sect_pr = section._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        later = [e for e in (sect_pr.find(qn(t)) for t in _AFTER_COLS) if e is not None]
+        later[0].addprevious(cols) if later else sect_pr.append(cols)
+    cols.attrib.clear()
+    for child in list(cols):
+        cols.remove(child)
+    cols.set(qn("w:num"), str(len(widths)))
+    cols.set(qn("w:space"), str(round(sum(spaces) / max(len(spaces), 1) * 20)))
+    if max(widths) - min(widths) > 1 or (spaces and max(spaces) - min(spaces) > 1):
+        cols.set(qn("w:equalWidth"), "0")
+        for index, width in enumerate(widths):
+            col = OxmlElement("w:col")
+            col.set(qn("w:w"), str(round(width * 20)))
+            col.set(qn("w:space"), str(round(spaces[index] * 20)) if index < len(spaces) else "0")
+            cols.append(col)
+
+
+def _pad_y(panel: Panel) -> float:
+    return getattr(panel, "pad_y", panel.padding)
+
+
+def column_page(section, b: Brochure, panels: list[Panel]) -> None:
+    """One printed side: page size, margins and columns from the panels' text areas."""
+    page_size(section, b.page_width, b.page_height)
+    lefts = [p.x + p.padding for p in panels]
+    rights = [p.x + p.width - p.padding for p in panels]
+    section.left_margin = Pt(lefts[0])
+    section.right_margin = Pt(b.page_width - rights[-1])
+    section.top_margin = Pt(min(b.page_height - (p.y + p.height) + _pad_y(p) for p in panels))
+    section.bottom_margin = Pt(min(p.y + _pad_y(p) for p in panels))
+    section.header_distance = section.footer_distance = Pt(min(p.padding for p in panels) / 2)
+    set_columns(section, [r - l for l, r in zip(lefts, rights)],
+                 [lefts[i + 1] - rights[i] for i in range(len(panels) - 1)])

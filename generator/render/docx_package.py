@@ -1,0 +1,94 @@
+"""Document-level helpers for the Word writer: clean text, properties, language, stable bytes."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from datetime import datetime, timezone
+from io import BytesIO
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from generator.compose.model import Brochure
+from generator.errors import BuildError
+
+FIXED_DATE = datetime(2024, 1, 1, 0, 0, 0)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: object) -> str:
+    """Text as data: drop characters XML cannot hold; never interpret markup."""
+    return _XML_INVALID.sub("", str(text))
+
+
+def build_date() -> datetime:
+    """SOURCE_DATE_EPOCH as a naive UTC datetime, else a fixed date (reproducible builds)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return FIXED_DATE
+    try:
+        stamp = int(raw)
+    except ValueError:
+        raise BuildError(f"SOURCE_DATE_EPOCH is not a whole number of seconds: {raw!r}") from None
+    return datetime.fromtimestamp(stamp, tz=timezone.utc).replace(tzinfo=None)
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite a .docx zip with fixed dates, attributes, order and compression."""
+    with zipfile.ZipFile(BytesIO(data)) as src:
+        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+        out = BytesIO()
+        with zipfile.ZipFile(out, "w") as dst:
+            for name in names:
+                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 0
+                info.external_attr = 0
+                dst.writestr(info, src.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+def clear_body(doc) -> None:
+    """Drop the reference's sample content; keep its final section (page setup)."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def set_language(doc, language: str) -> None:
+    """Document language in styles.xml docDefaults (spell-check, hyphenation)."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def set_core(doc, brochure: Brochure) -> None:
+    meta, core, when = brochure.metadata, doc.core_properties, build_date()
+    core.title = clean_text(meta.title)[:255]
+    core.subject = clean_text(meta.subject)[:255]
+    core.keywords = clean_text(", ".join(meta.keywords))[:255]
+    core.author = core.last_modified_by = clean_text(meta.author)[:255]
+    core.language = clean_text(meta.language)
+    core.comments = core.category = ""
+    core.created = core.modified = core.last_printed = when
+    core.revision = 1
