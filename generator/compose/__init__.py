@@ -35,7 +35,7 @@ def _section(profile: Profile, spec: SectionSpec, charts: dict[str, ChartArt], w
     body = builder(profile, spec, charts)
     if not body:
         return None
-    intro = (Paragraph(spec.intro, "body"),) if spec.intro else ()
+    intro = (Paragraph(spec.intro, "intro"),) if spec.intro else ()
     return Section(spec.id, (Heading(spec.heading, 1),) + intro + body, spec.priority, spec.heading)
 
 

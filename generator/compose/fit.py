@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
-from generator.compose.model import Block, Bullets, Heading, Panel, Section, Steps, Style
+from generator.compose.model import Block, Bullets, Heading, Panel, Paragraph, Section, Steps, Style
 from generator.compose.rhythm import space_before
 
 Measure = Callable[[Block, float, Style], float]
@@ -28,6 +28,11 @@ class Overflow(Exception):
     def __str__(self) -> str:
         return (f"section '{self.section_id}' ({self.block}) overflows panel '{self.panel}' "
                 f"by {self.points:.0f} pt")
+
+
+def keeps_with_next(block: Block) -> bool:
+    """Headings and intro lines stay in the same panel as what follows them."""
+    return isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "intro")
 
 
 def _split(block: Block, count: int) -> tuple[Block, Block]:
@@ -97,8 +102,8 @@ class _Packer:
         blocks, self.first_part = list(section.blocks), True
         while blocks:
             unit = [blocks.pop(0)]
-            if isinstance(unit[0], Heading) and blocks:
-                unit.append(blocks.pop(0))  # a heading never ends a panel
+            while keeps_with_next(unit[-1]) and blocks:
+                unit.append(blocks.pop(0))  # a heading (and its intro) never ends a panel
             while True:
                 if self._height(unit, self.previous) <= self._room():
                     self._place(unit)

@@ -19,7 +19,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Running text; role picks the style: body, lead, hook, caption, note, on_dark."""
+    """Running text; role picks the style: body, lead, intro, emphasis, hook, caption, note."""
 
     text: str
     role: str = "body"

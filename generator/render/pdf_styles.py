@@ -64,6 +64,7 @@ def _make_styles(style: Style, cmyk: bool, dark: bool) -> dict[str, ParagraphSty
         "heading2": make("heading2", "bold", t.subheading, ink.heading, t.subheading * 1.25),
         "body": make("body", "regular", t.body, ink.text),
         "lead": make("lead", "regular", t.body * 1.08, ink.text),
+        "intro": make("intro", "italic", t.body, ink.text),
         "emphasis": make("emphasis", "bold", t.body, ink.highlight),
         "note": make("note", "italic", t.body, ink.muted),
         "caption": make("caption", "regular", t.caption, ink.muted, t.caption * 1.3),

@@ -1,0 +1,340 @@
+"""Place the blocks of each known section into profile fields (or notes, with a warning)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from generator.profile import items as parse
+from generator.profile import salary, vocab
+from generator.profile.draft import Draft
+from generator.profile.sections import Block, Line, Section, heading_text, is_level_field_line, is_prose, to_blocks
+
+PARAGRAPH = "\n\n"
+
+
+def block_lines(block: Block) -> list[Line]:
+    """The key line (if any) and the item lines of a block."""
+    return ([block.line] if block.line else []) + block.items
+
+
+def note_block(draft: Draft, block: Block, what: str = "could not place this text") -> None:
+    """Keep every line of a block in notes."""
+    for line in block_lines(block):
+        draft.note(line, what)
+
+
+def _value_text(block: Block) -> str:
+    """Inline value, or the item lines joined when the key stood alone."""
+    return block.value or " ".join(line.text for line in block.items)
+
+
+def place_fact(draft: Draft, block: Block) -> bool:
+    """Place a headline fact (median pay, growth, openings, education, experience, source)."""
+    name, line = block.field, block.line
+    if name not in _FACT_PARSERS or line is None:
+        return False
+    value = _value_text(block)
+    parsed = _FACT_PARSERS[name](block.key or "", value)
+    if parsed is None:
+        note_block(draft, block, f"could not read {name.replace('_', ' ')} from this text")
+        return True
+    if name == "sources":
+        draft.add(("sources",), parsed, line)
+    else:
+        draft.put(FACT_PATHS.get(name, (name,)), parsed, line)
+    if not block.value:
+        for extra in block.items[1:] if name not in ("typical_education", "work_experience") else []:
+            draft.note(extra)
+    return True
+
+
+_FACT_PARSERS: dict[str, Callable[[str, str], object]] = {
+    "median_pay": salary.parse_median,
+    "growth": salary.parse_growth,
+    "annual_openings": lambda key, value: salary.parse_count(value),
+    "typical_education": lambda key, value: value or None,
+    "work_experience": lambda key, value: value or None,
+    "sources": lambda key, value: parse.parse_source(value),
+}
+FACT_PATHS = {"annual_openings": ("outlook", "annual_openings")}
+
+
+# --- overview, pay -------------------------------------------------------------------------
+
+def overview(draft: Draft, section: Section) -> None:
+    """Prose becomes the overview; 'Key: value' facts go to their fields."""
+    for block in to_blocks(section.kind, section.lines):
+        if place_fact(draft, block):
+            continue
+        if block.field or block.key:
+            note_block(draft, block)
+            continue
+        for line in block.items:
+            if is_prose(line.text) and section.kind != "pay":
+                draft.text(("overview",), line.text, line, PARAGRAPH)
+            elif not _prose_fact(draft, line):
+                draft.note(line)
+
+
+def _prose_fact(draft: Draft, line: Line) -> bool:
+    """Take a fact out of a sentence ('The median annual wage ... was $61,590 in May 2024')."""
+    median = salary.parse_median_in_prose(line.text)
+    if median and not draft.has(("median_pay",)):
+        draft.put(("median_pay",), median, line)
+        return True
+    return False
+
+
+# --- levels ----------------------------------------------------------------------------------
+
+def levels(draft: Draft, section: Section) -> None:
+    """Each short line followed by level fields opens a level; its fields fill it."""
+    for head, lines in _level_groups(section.lines):
+        if head is None:
+            for line in lines:
+                draft.note(line)
+        else:
+            _level(draft, head, lines)
+
+
+def _level_groups(lines: list[Line]) -> list[tuple[Optional[Line], list[Line]]]:
+    groups: list[tuple[Optional[Line], list[Line]]] = [(None, [])]
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _is_level_head(line, following):
+            groups.append((line, []))
+        else:
+            groups[-1][1].append(line)
+    return [group for group in groups if group[0] or group[1]]
+
+
+def _is_level_head(line: Line, following: Optional[Line]) -> bool:
+    pair = line.key_value()
+    if pair and vocab.section_field("levels", pair[0]):
+        return False
+    if pair and pair[1] and salary.parse_range(pair[1]) and len(pair[0].split()) <= 5:
+        return True  # one-line level: 'Apprentice: $40,000–$50,000'
+    if pair and pair[1]:
+        return False
+    return not is_prose(line.text) and is_level_field_line(following)
+
+
+def _level_name(line: Line) -> tuple[str, Optional[dict]]:
+    """'Entry Level ($35,000–$45,000)' -> ('Entry Level', range); plain names unchanged."""
+    text = heading_text(line.text)
+    pair = line.key_value()
+    if pair and pair[1]:
+        return pair[0], salary.parse_range(pair[1])
+    money = salary.find_money(text)
+    if not money:
+        return text, None
+    name = re.sub(r"[\s:–—\-(,|]+$", "", text[:money[0].start]).strip()
+    return (name, salary.parse_range(text[money[0].start:])) if name else (text, None)
+
+
+def _level(draft: Draft, head: Line, lines: list[Line]) -> None:
+    name, pay = _level_name(head)
+    draft.add(("levels",), {"name": name}, head)
+    path = ("levels", len(draft.data["levels"]) - 1)
+    if pay:
+        draft.put(path + ("salary",), pay, head)
+    for block in to_blocks("levels", lines):
+        handler = _LEVEL_FIELDS.get(block.field or "")
+        if handler and block.line:
+            handler(draft, path, block)
+        elif not place_fact(draft, block):
+            note_block(draft, block)
+
+
+def _level_list(draft: Draft, path: tuple, block: Block) -> None:
+    field = block.field or ""
+    if block.value:
+        values = vocab.split_list(block.value) if field == "job_titles" else _split_duties(block.value)
+        for value in values:
+            draft.add(path + (field,), value, block.line)
+    for line in block.items:
+        values = vocab.split_list(line.text) if field == "job_titles" else [line.text]
+        for value in values:
+            draft.add(path + (field,), value, line)
+
+
+def _split_duties(text: str) -> list[str]:
+    parts = [part.strip() for part in text.split(";") if part.strip()]
+    return parts or [text]
+
+
+def _level_text(draft: Draft, path: tuple, block: Block) -> None:
+    text = " ".join(filter(None, [block.value] + [line.text for line in block.items]))
+    if text:
+        draft.text(path + (block.field,), text, block.line)
+
+
+def _level_salary(draft: Draft, path: tuple, block: Block) -> None:
+    pay = salary.parse_range(_value_text(block))
+    if pay is None:
+        note_block(draft, block, "could not read a salary range from this text")
+    else:
+        draft.put(path + ("salary",), pay, block.line)
+
+
+_LEVEL_FIELDS = {
+    "job_titles": _level_list, "responsibilities": _level_list, "salary": _level_salary,
+    "education": _level_text, "experience": _level_text,
+}
+
+
+# --- how to become one -------------------------------------------------------------------------
+
+def how_to_become(draft: Draft, section: Section) -> None:
+    """Education, high school (and its courses), postsecondary, licensing, certifications, advancement."""
+    default = "advancement" if section.kind == "advancement" else "education"
+    for block in to_blocks(section.kind, section.lines):
+        if place_fact(draft, block):
+            continue
+        field = block.field
+        if field == "licensing":
+            _licensing(draft, block)
+        elif field == "high_school":
+            _high_school(draft, block)
+        elif field == "skills":
+            _skill_block(draft, block)
+        elif field in ("education", "postsecondary", "advancement"):
+            _how_text(draft, field, block)
+        elif block.key is None:
+            for line in block.items:
+                draft.text(("how_to_become", default), line.text, line)
+        else:
+            note_block(draft, block)
+
+
+def _how_text(draft: Draft, field: str, block: Block) -> None:
+    text = " ".join(filter(None, [block.value] + [line.text for line in block.items]))
+    if text:
+        draft.text(("how_to_become", field), text, block.line)
+
+
+def _licensing(draft: Draft, block: Block) -> None:
+    key = vocab.norm(block.key or "")
+    certs_only = "certif" in key and "licens" not in key
+    listed = vocab.short_list(block.value, max_words=10) if certs_only and block.value else None
+    if listed:
+        for item in listed:
+            draft.add(("how_to_become", "certifications"), parse.parse_certification(item), block.line)
+    elif block.value:
+        draft.text(("how_to_become", "licensing"), block.value, block.line)
+    for line in block.items:
+        cert = parse.parse_certification(line.text)
+        if cert and (line.bullet or not is_prose(line.text) or "issuer" in cert):
+            draft.add(("how_to_become", "certifications"), cert, line)
+        else:
+            draft.text(("how_to_become", "licensing"), line.text, line)
+
+
+def _high_school(draft: Draft, block: Block) -> None:
+    path = ("how_to_become", "high_school")
+    if block.value:
+        draft.text(path, block.value, block.line)
+        for course in parse.school_courses(block.value):
+            draft.add(("how_to_become", "high_school_courses"), course, block.line)
+    for line in block.items:
+        courses = vocab.short_list(line.text) or ([line.text.rstrip(".")] if not is_prose(line.text) else [])
+        if is_prose(line.text):
+            draft.text(path, line.text, line)
+            courses = parse.school_courses(line.text)
+        for course in courses:
+            draft.add(("how_to_become", "high_school_courses"), course, line)
+
+
+# --- skills and tools ------------------------------------------------------------------------
+
+def skills(draft: Draft, section: Section) -> None:
+    """'Core Skills:' items become skills; 'Tools:' items become tool categories."""
+    default = "tools" if section.kind == "tools" else "skills"
+    for block in to_blocks(section.kind, section.lines):
+        if place_fact(draft, block):
+            continue
+        field = block.field or (default if block.key is None else None)
+        if field == "skills":
+            _skill_block(draft, block)
+        elif field == "tools":
+            _tool_block(draft, block, block.key or section.title or "Tools")
+        else:
+            note_block(draft, block)
+
+
+def _skill_block(draft: Draft, block: Block) -> None:
+    if block.value:
+        for skill in vocab.short_list(block.value) or [block.value]:
+            draft.add(("skills",), skill, block.line)
+    for line in block.items:
+        for skill in vocab.short_list(line.text) or [line.text]:
+            draft.add(("skills",), skill, line)
+
+
+def _tool_block(draft: Draft, block: Block, category: str) -> None:
+    loose: list[str] = vocab.split_list(block.value) if block.value else []
+    first = block.line
+    for line in block.items:
+        pair = line.key_value()
+        if pair and pair[1]:
+            draft.add(("tools",), {"category": pair[0], "items": vocab.split_list(pair[1])}, line)
+        else:
+            loose.extend(vocab.split_list(line.text))
+            first = first or line
+    if loose and first:
+        draft.add(("tools",), {"category": category, "items": loose}, first)
+
+
+# --- work environment, outlook ------------------------------------------------------------------
+
+def work_environment(draft: Draft, section: Section) -> None:
+    """Industries (a list), settings and schedules (text)."""
+    for block in to_blocks(section.kind, section.lines):
+        if place_fact(draft, block):
+            continue
+        field = block.field
+        if field == "industries":
+            texts = ([(block.value, block.line)] if block.value else []) + [(l.text, l) for l in block.items]
+            for text, line in texts:
+                for industry in vocab.split_list(text, split_and=True):
+                    draft.add(("work_environment", "industries"), industry, line)
+        elif field in ("settings", "schedules") or block.key is None:
+            text = " ".join(filter(None, [block.value] + [line.text for line in block.items]))
+            draft.text(("work_environment", field or "settings"), text, block.line or block.items[0])
+        else:
+            note_block(draft, block)
+
+
+def outlook(draft: Draft, section: Section) -> None:
+    """Prose before the openings line is the summary; lines after it (or bulleted) are drivers."""
+    after_openings = False
+    for block in to_blocks(section.kind, section.lines):
+        if place_fact(draft, block):
+            after_openings = after_openings or block.field == "annual_openings"
+            continue
+        if block.field == "drivers":
+            _add_lines(draft, ("outlook", "drivers"), block)
+        elif block.field == "summary" or block.key is None:
+            for line in ([block.line] if block.line and block.value else []) + block.items:
+                text = block.value if line is block.line else line.text
+                _outlook_line(draft, line, text, after_openings)
+        else:
+            note_block(draft, block)
+
+
+def _outlook_line(draft: Draft, line: Line, text: str, after_openings: bool) -> None:
+    openings = salary.parse_openings_in_prose(text)
+    if openings and not draft.has(("outlook", "annual_openings")):
+        draft.put(("outlook", "annual_openings"), openings, line)
+    if after_openings or (line.bullet and draft.has(("outlook", "summary"))):
+        draft.add(("outlook", "drivers"), text, line)
+    else:
+        draft.text(("outlook", "summary"), text, line, PARAGRAPH)
+
+
+def _add_lines(draft: Draft, path: tuple, block: Block) -> None:
+    if block.value and block.line:
+        draft.add(path, block.value, block.line)
+    for line in block.items:
+        draft.add(path, line.text, line)

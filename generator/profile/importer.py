@@ -1,0 +1,113 @@
+"""Plain-text profile -> Profile: find the title, sections and facts; keep what cannot be placed."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import ValidationError
+
+from generator.errors import ImportTextError
+from generator.profile import handlers, lists
+from generator.profile.draft import Draft
+from generator.profile.model import Profile, ProfileWarning
+from generator.profile.sections import Line, Section, heading_text, looks_like_heading, segment, to_lines
+from generator.profile.text import decode_bytes
+from generator.profile.vocab import global_field
+from generator.yaml_model import field_path
+
+HANDLERS = {
+    "preamble": handlers.overview, "overview": handlers.overview, "pay": handlers.overview,
+    "levels": handlers.levels, "how_to_become": handlers.how_to_become, "advancement": handlers.how_to_become,
+    "skills": handlers.skills, "tools": handlers.skills, "skills_tools": handlers.skills,
+    "work_environment": handlers.work_environment, "outlook": handlers.outlook,
+    "related": lists.related, "resources": lists.resources, "regional": lists.regional, "sources": lists.sources,
+}
+FACT_FIELDS = ("median_pay", "growth", "typical_education", "work_experience", "levels", "how_to_become",
+               "skills", "tools", "work_environment", "outlook", "related_occupations", "resources", "regional")
+_TITLE_PREFIX = re.compile(r"^(?:career|occupation(?:al)?|job)?\s*(?:profile|title|overview)?\s*:\s*", re.I)
+_TITLE_SUFFIX = re.compile(r"\s*[-–—:|]\s*(?:an?\s+)?(?:career|occupation(?:al)?|job)\s+(?:profile|overview|guide|brochure)$", re.I)
+
+
+def import_file(path: Path | str) -> tuple[Profile, list[str]]:
+    """Read a plain-text profile (UTF-8, or UTF-16 with BOM) and import it."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportTextError(f"{path}: cannot read: {exc.strerror}") from None
+    return import_text(decode_bytes(raw, str(path)), str(path))
+
+
+def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
+    """Turn the text of a plain-text profile into a Profile and a list of warnings."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise ImportTextError(f"{name}: not a text file (binary data)")
+    lines = to_lines(text)
+    if not lines:
+        raise ImportTextError(f"{name}: empty file: no profile to import")
+    draft = Draft(name)
+    draft.data["title"] = _title(lines[0], name)
+    draft.where[("title",)] = lines[0].no
+    sections = segment(lines[1:])
+    for section in sections:
+        HANDLERS.get(section.kind or "", lists.unknown)(draft, section)
+    lists.fallback_facts(draft, lines[1:])
+    if not _has_profile_content(draft, sections):
+        raise ImportTextError(f"{name}: no profile sections or facts found (is this a career profile?)")
+    if draft.notes:
+        draft.data["notes"] = draft.notes
+    return _validate(draft), draft.warnings
+
+
+def _title(line: Line, name: str) -> str:
+    """The first line is the occupation's name; a heading or a fact there means it is missing."""
+    pair = line.key_value()
+    if looks_like_heading(line) or (pair and pair[1] and global_field(pair[0])):
+        raise ImportTextError(f'{name}:{line.no}: no title line: the text starts with "{line.raw}"; '
+                              "put the occupation's name on the first line")
+    text = heading_text(line.raw)
+    text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
+    if not text or len(text.split()) > 12 or text.endswith((".", "!", "?")):
+        raise ImportTextError(f'{name}:{line.no}: no title line: "{line.raw[:60]}" reads as a sentence; '
+                              "put the occupation's name on the first line")
+    return text
+
+
+def _has_profile_content(draft: Draft, sections: list[Section]) -> bool:
+    known = any(section.kind not in (None, "preamble") for section in sections)
+    return known or any(field in draft.data for field in FACT_FIELDS if field != "overview")
+
+
+def _validate(draft: Draft) -> Profile:
+    """Build the Profile; a validation error becomes one line naming the fact's line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ProfileWarning)
+        try:
+            profile = Profile.model_validate(draft.data)
+        except ValidationError as exc:
+            raise ImportTextError(_error_line(exc.errors()[0], draft)) from None
+    for warning in caught:
+        if issubclass(warning.category, ProfileWarning):
+            line = draft.where.get(("median_pay",))
+            draft.warnings.append(f"{draft.name}:{line}: warning: {warning.message}" if line
+                                  else f"{draft.name}: warning: {warning.message}")
+    return profile
+
+
+def _error_line(error: dict[str, Any], draft: Draft) -> str:
+    loc = tuple(error["loc"])
+    line = _line_of(loc, draft.where)
+    message = error["msg"].removeprefix("Value error, ")
+    where = f"{draft.name}:{line}:" if line else f"{draft.name}:"
+    return f"{where} {field_path(loc)}: {message}"
+
+
+def _line_of(loc: tuple, where: dict[tuple, int]) -> Optional[int]:
+    for size in range(len(loc), 0, -1):
+        if loc[:size] in where:
+            return where[loc[:size]]
+    return None

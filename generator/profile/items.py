@@ -1,0 +1,142 @@
+"""Parse single list items: certifications, books, related occupations, sources, school courses."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from generator.profile import vocab
+from generator.profile.sections import is_prose
+
+_CERT_ISSUED = re.compile(
+    r"\s*\((?:issued|offered|awarded|administered|granted|conferred|provided)\s+by\s+(?:the\s+)?([^)]+)\)\s*\.?$", re.I
+)
+_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+|\s+\|\s+")
+_LEAD_IN = re.compile(
+    r"^(?:(?:certification|certificate|credential|license|licence|exam(?:ination)?|designation|program)\s+)?"
+    r"(?:(?:is|are)\s+)?"
+    r"(?:(?:offered|issued|awarded|administered|granted|provided|conferred|available|given|run)\s+)?"
+    r"(?:by|from|through|via)\s+"
+    r"(?:(?:organi[sz]ations?|bodies|groups|associations|boards)\s+(?:like|such\s+as|including)\s+)?"
+    r"(?:the\s+)?",
+    re.I,
+)
+_SCHOOL_MARKER = re.compile(
+    r"(?:\b(?:on|in|include|includes|including|such as|like|take|taking|study|studying|are)\b|:)\s+", re.I
+)
+_URL = re.compile(r"https?://[^\s)\]>,]+|www\.[^\s)\]>,]+")
+_AS_OF = re.compile(
+    r"\(?\s*(?:data\s+)?(?:as\s+of|accessed|retrieved|updated|current\s+as\s+of)\s*:?\s*([^);]+?)\s*\)?\s*\.?$", re.I
+)
+_GENERIC = {"podcast", "podcasts", "video", "videos", "community", "communities", "forum", "forums", "book",
+            "books", "course", "courses", "online courses", "groups", "channels", "websites"}
+
+
+def parse_certification(text: str) -> Optional[dict]:
+    """'RHIT (Registered ...) – Certification by the AHIMA.' -> {'name': ..., 'issuer': 'AHIMA'}."""
+    text = text.strip()
+    issued = _CERT_ISSUED.search(text)
+    if issued:
+        return {"name": text[:issued.start()].strip(), "issuer": issued.group(1).strip()}
+    parts = _SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2:
+        name, rest = parts[0].strip(), parts[1].strip()
+        lead = _LEAD_IN.match(rest)
+        if lead and lead.end() > 0:
+            return {"name": name, "issuer": rest[lead.end():].strip().rstrip(".").strip()}
+        if len(rest.split()) <= 8 and rest[:1].isupper() and not rest.endswith("."):
+            return {"name": name, "issuer": rest}
+    if len(text.split()) <= 12 and not is_prose(text):
+        return {"name": text.rstrip(".")}
+    return None
+
+
+def parse_book(text: str) -> dict:
+    """'Title by A and B' -> {'title': 'Title', 'authors': ['A', 'B']}."""
+    match = re.match(r"^(?P<title>.+)\s+by\s+(?P<authors>[^()]+?)(?:\s*\((?P<extra>[^)]*)\))?\s*\.?$", text)
+    if not match:
+        return {"title": _unquote(text.rstrip("."))}
+    title = _unquote(match["title"].strip().rstrip(",;:–—-").strip())
+    authors = vocab.split_list(match["authors"], split_and=True)
+    return {"title": title, "authors": authors}
+
+
+def _unquote(text: str) -> str:
+    pairs = {'"': '"', "“": "”", "‘": "’", "'": "'", "*": "*", "_": "_"}
+    if len(text) > 2 and text[0] in pairs and text.endswith(pairs[text[0]]):
+        return text[1:-1].strip()
+    return text
+
+
+def parse_related(text: str) -> list[dict]:
+    """'Medical Assistants: Perform tasks.' -> [{'name': 'Medical Assistants', 'description': ...}]."""
+    for separator in (r":\s+", r"\s+[–—-]\s+"):
+        parts = re.split(separator, text, maxsplit=1)
+        if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+            return [{"name": parts[0].strip(), "description": parts[1].strip()}]
+    names = vocab.short_list(text, max_words=6)
+    if names:
+        return [{"name": name} for name in names]
+    return [{"name": text.strip().rstrip(".").strip()}]
+
+
+def parse_source(text: str) -> Optional[dict]:
+    """'BLS OOH – https://... (data as of 2024)' -> {'name', 'url', 'data_as_of'}."""
+    source: dict = {}
+    url = _URL.search(text)
+    rest = text
+    if url:
+        source["url"] = url.group(0).rstrip(".")
+        rest = text[:url.start()] + " " + text[url.end():]
+    as_of = _AS_OF.search(rest)
+    if as_of:
+        source["data_as_of"] = as_of.group(1).strip().rstrip(".")
+        rest = rest[:as_of.start()]
+    else:
+        year = re.search(r"\(\s*((?:19|20)\d{2})\s*\)\s*\.?\s*$", rest)
+        if year:
+            source["data_as_of"] = year.group(1)
+            rest = rest[:year.start()]
+    name = re.sub(r"[\s:–—\-|,;(]+$", "", rest.strip()).strip()
+    name = re.sub(r"^[\s:–—\-|,;]+", "", name).strip()
+    if not name:
+        if not url:
+            return None
+        name = source["url"]
+    return {"name": name, **source}
+
+
+def school_courses(text: str) -> list[str]:
+    """'Focus on biology, computer science, and anatomy courses.' -> ['biology', 'computer science', 'anatomy']."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        candidates = [m.end() for m in _SCHOOL_MARKER.finditer(sentence)][::-1] + [0]
+        for start in candidates:
+            items = _course_list(sentence[start:])
+            if items:
+                return items
+    return []
+
+
+def _course_list(text: str) -> list[str]:
+    text = re.sub(r"\s*[.!?]\s*$", "", text.strip())
+    text = re.sub(r"\s+(?:are|is|will|can|may|helps?|would|should)\b.*$", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:courses|classes|subjects|coursework)(?:\s+\w+){0,3}$", "", text, flags=re.I)
+    items = vocab.split_list(text, split_and=True)
+    if len(items) < 2 or any(len(item.split()) > 4 for item in items):
+        return []
+    return items
+
+
+def resource_item(text: str, fallback: Optional[str]) -> tuple[Optional[str], str]:
+    """(list name, text) for one resource line, classified by its own prefix, else keywords."""
+    prefix, _, rest = text.partition(":")
+    kinds = vocab.resource_kinds(prefix) if rest.strip() and len(prefix.split()) <= 4 else []
+    kind = kinds[0] if kinds else None
+    value: str = text
+    if kind and vocab.norm(prefix) in _GENERIC:
+        value = rest.strip()
+    if kind is None:
+        kind = fallback or next(iter(vocab.resource_kinds(text)), None)
+        if kind is None and re.search(r"\sby\s+[A-Z]", text):
+            kind = "books"
+    return kind, value

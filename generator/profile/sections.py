@@ -1,0 +1,254 @@
+"""Split a plain-text profile into lines, sections (by heading) and keyed blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from generator.profile import vocab
+
+_BULLET = re.compile(r"^(?:[•●○◦▪▫■□‣∙·⁃➢➤►▸✓✔*+]|[-–—](?=\s))\s*")
+_NUMBERED_ITEM = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?=\S)")
+_NUMBERED_HEAD = re.compile(
+    r"^(?:(?:section|part|chapter)\s+(?P<a>\d{1,2})\s*[:.)–—-]?\s*|(?P<b>\d{1,2})\s*(?:[.):]|\s[-–—])\s*)(?P<body>\S.*)$", re.I
+)
+_RULE = re.compile(r"^[\s=_*~#\-–—.·•]{3,}$")
+_KEY = re.compile(r"^(?P<key>[^:]{1,60}?)\s*:\s*(?P<value>.*)$")
+_MARKDOWN = re.compile(r"^#{1,6}\s+")
+_DECOR = re.compile(r"^[\s*_=#~]+|[\s*_=#~]+$")
+_SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
+
+
+@dataclass
+class Line:
+    """One non-blank input line, with its bullet or number stripped."""
+
+    no: int
+    raw: str
+    text: str
+    bullet: bool = False
+    number: Optional[int] = None
+
+    def key_value(self) -> Optional[tuple[str, str]]:
+        """('Median Pay', '$50,250') for 'Median Pay: $50,250', else None."""
+        match = _KEY.match(self.text)
+        if not match:
+            return None
+        key, value = match["key"].strip(), match["value"].strip()
+        clock = re.search(r"(?<![\d\-–])\d{1,2}$", key) and re.match(r"\d{2}(?![\d%.,])", value)
+        if value.startswith("//") or clock:
+            return None
+        if len(key.split()) > 8 or not re.search(r"[^\W\d_]", key):
+            return None
+        return key, value
+
+
+@dataclass
+class Section:
+    """A heading and the lines under it; kind None means a section we do not know."""
+
+    kind: Optional[str]
+    heading: Optional[Line]
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The heading text without numbering or decoration."""
+        return heading_text(self.heading.text) if self.heading else ""
+
+
+@dataclass
+class Block:
+    """A 'Key: value' line (or none, for loose text) and the item lines that follow it."""
+
+    key: Optional[str]
+    field: Optional[str]
+    value: str
+    line: Optional[Line]
+    items: list[Line] = field(default_factory=list)
+
+
+def to_lines(text: str) -> list[Line]:
+    """Non-blank, non-rule lines, numbered from 1; hard-wrapped continuations joined."""
+    lines: list[Line] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip().replace("\u00a0", " ")
+        if not stripped or _RULE.match(stripped):
+            continue
+        line = _make_line(no, stripped)
+        if lines and _continues(lines[-1], line, raw):
+            lines[-1].text += " " + line.text
+            lines[-1].raw += " " + line.raw
+            continue
+        lines.append(line)
+    return lines
+
+
+def _make_line(no: int, stripped: str) -> Line:
+    bullet = _BULLET.match(stripped)
+    if bullet and not re.match(r"^[-–—−]\s*\d", stripped):
+        return Line(no, stripped, stripped[bullet.end():].strip(), bullet=True)
+    numbered = _NUMBERED_ITEM.match(stripped)
+    if numbered:
+        return Line(no, stripped, stripped[numbered.end():].strip(), number=int(numbered["num"]))
+    return Line(no, stripped, stripped)
+
+
+def _continues(previous: Line, line: Line, raw: str) -> bool:
+    """A hard-wrapped line: long previous line without end punctuation, this one lowercase."""
+    if line.bullet or line.number is not None or not line.text[:1].islower():
+        return False
+    if vocab.is_heading_phrase(line.text) and vocab.section_kind(line.text):
+        return False
+    return len(previous.raw) >= 50 and not previous.text.endswith(_SENTENCE_END)
+
+
+def heading_text(text: str) -> str:
+    """'2. Role Breakdown by Level:' -> 'Role Breakdown by Level'."""
+    text = _MARKDOWN.sub("", text.strip())
+    match = _NUMBERED_HEAD.match(text)
+    if match:
+        text = match["body"]
+    text = _DECOR.sub("", text).strip()
+    return text.rstrip(":").strip()
+
+
+def numbered_heading(line: Line) -> Optional[tuple[int, str]]:
+    """(3, 'How to Become One') for '3. How to Become One' or 'Section 3: ...'."""
+    match = _NUMBERED_HEAD.match(_DECOR.sub("", line.raw))
+    if not match:
+        return None
+    body = match["body"].strip()
+    if body.endswith((".", ",", ";")) or len(body.split()) > 8 or not body[:1].isalpha():
+        return None
+    if re.search(r":\s*\S", body):
+        return None
+    return int(match["a"] or match["b"]), body.rstrip(":").strip()
+
+
+def is_upper_heading(text: str) -> bool:
+    """An all-capitals line that can stand as a heading ('A DAY IN THE LIFE')."""
+    body = heading_text(text)
+    letters = [c for c in body if c.isalpha()]
+    if not letters or any(c.islower() for c in letters) or ":" in body.rstrip(":"):
+        return False
+    words = body.split()
+    return len(words) <= 8 and (len(words) >= 2 or len(letters) >= 8)
+
+
+def is_level_field_line(line: Optional[Line]) -> bool:
+    """True for 'Job Titles: ...', 'Salary Range:', 'Experience: ...' and the like."""
+    if line is None:
+        return False
+    pair = line.key_value()
+    return bool(pair and vocab.section_field("levels", pair[0]))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence rather than a label: ends like a sentence or runs long."""
+    return text.rstrip().endswith((".", "!", "?", ".”", '."', ".)")) or len(text.split()) >= 9
+
+
+# Fields that collect the lines after their key (lists, or text with a list under it).
+ITEM_FIELDS = {
+    "licensing", "high_school", "job_titles", "responsibilities", "skills", "tools", "industries", "drivers",
+    "summary", "top_paying_industries", "hot_markets", "trends", "books", "courses", "videos", "podcasts",
+    "communities", "sources", "education", "experience", "postsecondary", "advancement", "settings", "schedules",
+}
+# Headline facts: one line each, never continued by the lines after them.
+SINGLE_LINE_FIELDS = {"median_pay", "growth", "annual_openings", "typical_education", "work_experience", "salary"}
+
+
+@dataclass
+class _Scan:
+    """Numbering seen so far while scanning for headings."""
+
+    last_heading: int = 0
+    last_item: Optional[int] = None
+
+
+def segment(lines: list[Line]) -> list[Section]:
+    """Group lines under their headings; lines before the first heading form the 'preamble'."""
+    sections = [Section("preamble", None)]
+    scan = _Scan()
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        found = _heading(line, following, sections[-1], scan)
+        if found is None:
+            sections[-1].lines.append(line)
+            scan.last_item = line.number if line.number is not None else scan.last_item
+            continue
+        kind, number = found
+        sections.append(Section(kind, line))
+        scan.last_heading = number or scan.last_heading
+        scan.last_item = None
+    return sections
+
+
+def _heading(line: Line, following: Optional[Line], current: Section, scan: _Scan):
+    """(kind, number) when the line opens a section, else None."""
+    if line.bullet:
+        return None
+    if _MARKDOWN.match(line.raw):
+        return vocab.section_kind(heading_text(line.raw)), None
+    numbered = numbered_heading(line)
+    if numbered:
+        return _numbered(numbered, current, scan)
+    pair = line.key_value()
+    if pair and pair[1]:
+        return None
+    body = heading_text(line.text)
+    sub_key = line.text.rstrip().endswith(":") or current.kind == "levels"
+    if sub_key and current.kind and vocab.section_field(current.kind, body):
+        return None
+    same = lambda kind: vocab.family(kind) == vocab.family(current.kind)  # noqa: E731
+    kind = vocab.section_kind(body) if vocab.is_heading_phrase(body) else None
+    if kind and not same(kind):
+        return kind, None
+    if is_upper_heading(line.text) and not is_level_field_line(following):
+        kind = vocab.section_kind(body)
+        return None if kind and same(kind) else (kind, None)
+    return None
+
+
+def _numbered(numbered: tuple[int, str], current: Section, scan: _Scan):
+    number, body = numbered
+    kind = vocab.section_kind(body)
+    continues_list = scan.last_item is not None and number == scan.last_item + 1
+    next_heading = number == scan.last_heading + 1
+    if kind:
+        if vocab.family(kind) != vocab.family(current.kind) or (next_heading and not continues_list):
+            return kind, number
+        return None
+    if next_heading and scan.last_heading >= 1 and not continues_list and not is_prose(body):
+        return None if body[:1].islower() else (None, number)
+    return None
+
+
+def looks_like_heading(line: Line) -> bool:
+    """True when a line reads as a section heading (used to spot a missing title)."""
+    if numbered_heading(line) or _MARKDOWN.match(line.raw) and vocab.section_kind(heading_text(line.raw)):
+        return True
+    body = heading_text(line.text)
+    return vocab.is_heading_phrase(body) and vocab.section_kind(body) is not None
+
+
+def to_blocks(kind: Optional[str], lines: list[Line]) -> list[Block]:
+    """Cut a section's lines at each 'Key:' line its kind knows (or any bare 'Label:' line)."""
+    blocks: list[Block] = []
+    current, open_ = None, False
+    for line in lines:
+        pair = line.key_value()
+        name = vocab.field_of(kind, pair[0]) if pair else None
+        if pair and (name or not pair[1]):
+            current = Block(pair[0], name, pair[1], line)
+            blocks.append(current)
+            open_ = not pair[1] or (name in ITEM_FIELDS and name not in SINGLE_LINE_FIELDS)
+            continue
+        if current is None or not open_:
+            current = Block(None, None, "", None)
+            blocks.append(current)
+            open_ = True
+        current.items.append(line)
+    return blocks

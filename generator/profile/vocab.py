@@ -1,0 +1,203 @@
+"""The words people use for sections and fields in plain-text profiles, and list splitting."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# Section kinds, tried in order; the first whose pattern occurs in the heading wins.
+SECTION_PATTERNS: list[tuple[str, str]] = [
+    ("sources", r"^(data )?sources?\b|^references$|^citations?$|^(data )?sources and notes"),
+    ("regional", r"regional|where the jobs are|\bby (state|region|area)\b|geograph|\blocations?\b"
+                 r"|top paying|highest paying|pay by industry|by industry|hot markets|employment trends|\bstates\b|\bmarkets\b"),
+    ("related", r"related|similar (occupations|careers|jobs|roles)|other careers|careers like"),
+    ("resources", r"resources|learn more|further reading|more information|learning|more info|to explore"),
+    ("how_to_become", r"how to become|how to get|getting (there|started|in)|education|training|pathway"
+                      r"|qualifications|requirements|becoming|preparation|licens|certification"),
+    ("advancement", r"^(career )?advancement$|moving up"),
+    ("levels", r"\blevels?\b|career (path|ladder|progression|stages|track)|progression|roles by"
+               r"|role breakdown|seniority"),
+    ("skills_tools", r"skills?\b.*\b(tools?|technology|software|equipment)|(tools?|technology|software|equipment)\b.*\bskills?"),
+    ("skills", r"skills?\b|qualities|abilities|competenc"),
+    ("tools", r"tools?\b|software|technology|equipment"),
+    ("work_environment", r"work (environment|settings?|conditions|schedules?)|working conditions|workplace"
+                         r"|where they work|environment"),
+    ("outlook", r"outlook|projection|future|job growth|employment growth|demand"),
+    ("pay", r"^(pay|salary|salaries|earnings|wages?|compensation)( and benefits| information| data)?$|median pay"),
+    ("overview", r"overview|summary|introduction|\babout\b|at a glance|quick facts|key facts|what they do"
+                 r"|description|snapshot|the role|job duties|\bduties\b"),
+]
+
+# Families: a heading of the same family as the current section is content, not a new section.
+FAMILY = {"skills": "skills", "tools": "skills", "skills_tools": "skills", "advancement": "how_to_become"}
+
+# Words a Title-case or lowercase heading may consist of (anything else makes it content).
+HEADING_WORDS = set("""
+overview summary introduction intro about quick key facts glance at a an the job jobs career careers occupation
+occupational occupations role roles level levels breakdown by path paths ladder progression stages stage track
+how to become one get there getting started in education training and or pathway pathways qualifications
+requirements licensing licensure license licenses certification certifications credentials skills skill tools
+tool software technology technologies equipment qualities abilities important core essential technical soft work
+working environment environments conditions setting settings schedule schedules where they do outlook employment
+projections projection future demand related similar other resources learn more learning further reading for
+information info advancement advancing regional region regions data trends are pay salary salaries earnings wages
+wage compensation benefits sources source references citations what hot markets market top paying highest
+industries industry state states location locations geographic geography of description snapshot duties
+responsibilities growth opportunities training your this you need requirement necessary typical professional
+development resource helpful useful links explore moving up
+""".split())
+
+# Field patterns per section kind, tried in order (keys are normalised first).
+LEVEL_FIELDS = [
+    ("job_titles", r"titles?\b|^roles?$|^positions?$|^job names?$|common roles|typical roles|example roles"),
+    ("responsibilities", r"responsibilit|duties|tasks|what you( will|'ll)? do|day to day|activities|core work"),
+    ("salary", r"salary|\bpay\b|wages?|compensation|earnings|income|^range$|pay range"),
+    ("experience", r"experience|^years\b|years of"),
+    ("education", r"education|training|degree|schooling|qualification|^requirements?$"),
+]
+HOW_FIELDS = [
+    ("high_school", r"high school|secondary school|school subjects"),
+    ("licensing", r"licens|certif|registration|credential|exam"),
+    ("advancement", r"advanc|promotion|moving up|career growth|next steps"),
+    ("postsecondary", r"post ?secondary|college|program|apprentice|vocational|trade school|university"
+                      r"|on the job|training"),
+    ("education", r"educat|degree|schooling|requirement|qualification"),
+    ("skills", r"skills|qualities"),
+]
+SKILL_FIELDS = [
+    ("tools", r"tools?\b|software|technolog|equipment|instruments?|programs|systems|platforms?|apps?\b"),
+    ("skills", r"skills?|qualit|abilit|competenc|strengths?|traits?|knowledge"),
+]
+WORK_FIELDS = [
+    ("schedules", r"schedule|hours|shifts?|travel"),
+    ("industries", r"industr|employers?|where .*work|workplaces|sectors?|types of (employers|workplaces)"),
+    ("settings", r"settings?|environment|conditions|workplace|physical|locations?"),
+]
+OUTLOOK_FIELDS = [
+    ("drivers", r"drivers?|factors|reasons|why|demand"),
+    ("summary", r"^(summary|overview|outlook|job outlook|employment outlook|projections?)$"),
+]
+RESOURCE_FIELDS = [
+    ("books", r"\bbooks?\b|reading|textbooks?|\bread\b"),
+    ("podcasts", r"podcasts?|listen"),
+    ("videos", r"videos?|youtube|webinars?|watch|channels?"),
+    ("communities", r"communit|forums?|reddit|groups?|associations?|organi[sz]ations?|networks?|societ"
+                    r"|discord|facebook|social|networking|memberships?"),
+    ("courses", r"courses?|certificat|training|classes|programs?|learning|moocs?|coursera|udemy|edx"),
+]
+REGIONAL_FIELDS = [
+    ("top_paying_industries", r"top paying|highest paying|best paying|pay by|industr|employers?"),
+    ("trends", r"trends?|outlook|future|emerging|developments?"),
+    ("hot_markets", r"hot|markets?|states?|regions?|locations?|metro|areas?|cities|where the jobs"
+                    r"|geograph|highest employment|demand|hubs?"),
+]
+GLOBAL_FIELDS = [
+    ("annual_openings", r"openings|vacancies"),
+    ("median_pay", r"\bmedian\b.*\b(pay|salary|wages?|earnings|income|compensation)\b|^median$"
+                   r"|^(annual |yearly |hourly )?(pay|salary|wages?|earnings)$"),
+    ("growth", r"growth|projected|employment change|^(job |employment )?outlook$|^change$"),
+    ("typical_education", r"typical( entry level)? education|entry level education|education needed"
+                          r"|education required|minimum education|typical degree"),
+    ("work_experience", r"work experience|experience needed|experience required|related experience"),
+    ("sources", r"^(data )?sources?$|^source of data$"),
+]
+OVERVIEW_FIELDS = [
+    ("typical_education", r"^education$|^typical education"),
+    ("work_experience", r"^experience$"),
+]
+SECTION_FIELDS = {
+    "levels": LEVEL_FIELDS, "how_to_become": HOW_FIELDS, "advancement": HOW_FIELDS,
+    "skills": SKILL_FIELDS, "tools": SKILL_FIELDS, "skills_tools": SKILL_FIELDS,
+    "work_environment": WORK_FIELDS, "outlook": OUTLOOK_FIELDS, "resources": RESOURCE_FIELDS,
+    "regional": REGIONAL_FIELDS, "overview": OVERVIEW_FIELDS, "preamble": OVERVIEW_FIELDS, "pay": OVERVIEW_FIELDS,
+}
+
+
+def norm(text: str) -> str:
+    """Casefold, straighten quotes, drop years and punctuation: 'Job Growth (2023–2033)' -> 'job growth'."""
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace("&", " and ")
+    text = re.sub(r"\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*\d{2,4}\b)?", " ", text)
+    text = re.sub(r"[^\w' ]+", " ", text).replace("_", " ")
+    return " ".join(text.split())
+
+
+def section_kind(heading: str) -> Optional[str]:
+    """The section a heading names ('Job Outlook' -> 'outlook'), or None."""
+    key = norm(heading)
+    for kind, pattern in SECTION_PATTERNS:
+        if re.search(pattern, key):
+            return kind
+    return None
+
+
+def family(kind: Optional[str]) -> Optional[str]:
+    """Kinds that share a handler count as one family."""
+    return FAMILY.get(kind, kind) if kind else None
+
+
+def is_heading_phrase(heading: str) -> bool:
+    """True when every word of the line is a heading word ('How to Become One', 'Where the Jobs Are')."""
+    words = norm(heading).replace("'", " ").split()
+    return bool(words) and len(words) <= 8 and all(word in HEADING_WORDS for word in words)
+
+
+def _match(table: list[tuple[str, str]], key: str) -> Optional[str]:
+    return next((field for field, pattern in table if re.search(pattern, key)), None)
+
+
+def section_field(kind: Optional[str], key: str) -> Optional[str]:
+    """The field a 'Key:' names inside a section of this kind (section words only)."""
+    return _match(SECTION_FIELDS.get(kind or "", []), norm(key))
+
+
+def global_field(key: str) -> Optional[str]:
+    """A headline fact ('Median Pay', 'Job Growth', 'Typical Education') named anywhere."""
+    return _match(GLOBAL_FIELDS, norm(key))
+
+
+def field_of(kind: Optional[str], key: str) -> Optional[str]:
+    """Section field first, then headline fact, for a 'Key:' inside a section of this kind."""
+    if kind in ("related", "sources", None):
+        return global_field(key) if kind is not None else None
+    return section_field(kind, key) or global_field(key)
+
+
+def resource_kinds(key: str) -> list[str]:
+    """Every resource list a key names ('Videos & Communities' -> ['videos', 'communities'])."""
+    key = norm(key)
+    return [field for field, pattern in RESOURCE_FIELDS if re.search(pattern, key)]
+
+
+def split_list(text: str, split_and: bool = False) -> list[str]:
+    """Split on commas (and semicolons) outside brackets; drop a final 'and'/'or' and end full stop."""
+    text = text.strip().rstrip(".;").strip()
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char in ",;" and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    items = [re.sub(r"^(?:and|or|&)\s+", "", part.strip(), flags=re.I) for part in parts]
+    if split_and:
+        items = [piece for item in items for piece in _split_and(item)]
+    return [item.strip() for item in items if item.strip()]
+
+
+def _split_and(item: str) -> list[str]:
+    if "(" in item:
+        return [item]
+    return [piece.strip() for piece in re.split(r"\s+(?:and|&)\s+", item)]
+
+
+def short_list(text: str, max_words: int = 5) -> Optional[list[str]]:
+    """'communication, dexterity, stamina' -> a list; None when it reads as a sentence."""
+    if text.rstrip().endswith((".", "!", "?")) and text.count(",") < 2:
+        return None
+    items = split_list(text)
+    if len(items) < 2 or any(len(item.split()) > max_words for item in items):
+        return None
+    return items
