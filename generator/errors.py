@@ -10,6 +10,10 @@ class BrochureError(click.ClickException):
 
     exit_code = 1
 
+    def show(self, file=None) -> None:
+        """One line per problem on stderr, already prefixed with file and line."""
+        click.echo(self.format_message(), err=True, file=file)
+
 
 class InputError(BrochureError):
     """Bad input: a profile, template or option the user can fix (exit 2)."""

@@ -22,26 +22,25 @@ def field_path(loc: Iterable[Any]) -> str:
     return path or "(top level)"
 
 
-def _child(node: yaml.Node, part: Any) -> Optional[yaml.Node]:
+def _child(node: yaml.Node, part: Any) -> tuple[Optional[yaml.Node], Optional[int]]:
+    """The child node at `part` and the line that names it (its key's line in a mapping)."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == part:
-                return value
+                return value, key.start_mark.line + 1
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return None
+        return node.value[part], node.value[part].start_mark.line + 1
+    return None, None
 
 
 def node_line(root: Optional[yaml.Node], loc: Iterable[Any]) -> Optional[int]:
-    """1-based line of the YAML node at `loc`, or of its nearest ancestor."""
-    node, line = root, None
+    """1-based line of the field at `loc`, or of its nearest ancestor that exists."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else None)
     for part in loc:
-        if node is None:
+        node, found = _child(node, part) if node is not None else (None, None)
+        if found is None:
             break
-        line = node.start_mark.line + 1
-        node = _child(node, part)
-    if node is not None:
-        line = node.start_mark.line + 1
+        line = found
     return line
 
 

@@ -32,5 +32,16 @@ def load_profile(path: Path | str) -> tuple[Profile, list[str]]:
 
 def dump_profile(profile: Profile) -> str:
     """YAML text of a profile, fields in model order, empty fields left out."""
-    data = profile.model_dump(mode="json", exclude_defaults=True)
+    data = _whole_numbers(profile.model_dump(mode="json", exclude_defaults=True))
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _whole_numbers(value):
+    """50250.0 -> 50250, so amounts read as people write them."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(v) for v in value]
+    return value
