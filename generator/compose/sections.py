@@ -181,9 +181,13 @@ def related(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
 def resources(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
     r = p.resources
     books = [b.title + (f", by {w.join_words(list(b.authors))}" if b.authors else "") for b in r.books]
-    groups = [("Courses", r.courses), ("Books", books), ("Videos", r.videos),
+    groups = [("Courses and certifications", r.courses), ("Books", books), ("Videos", r.videos),
               ("Podcasts", r.podcasts), ("Communities", r.communities)]
-    return _labelled([(name, "; ".join(items)) for name, items in groups], spec)
+    blocks: list[Block] = []
+    for name, items in groups:
+        listed = _bullets(list(items), spec)
+        blocks += [Heading(name, 2), *listed] if listed else []
+    return tuple(blocks)
 
 
 def notes(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
