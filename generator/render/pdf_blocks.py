@@ -126,6 +126,10 @@ class _Table(Flowable):
         fractions = block.widths or (1 / len(block.header),) * len(block.header)
         self.table = Table(cells, colWidths=[f * avail_width for f in fractions], repeatRows=1)
         self.table.setStyle(TableStyle([
+            # cells hold Paragraphs, but Table still sets its own font and colour:
+            # make them ours so no unembedded Helvetica or RGB black slips in
+            ("FONTNAME", (0, 0), (-1, -1), ctx.fonts["regular"]),
+            ("TEXTCOLOR", (0, 0), (-1, -1), ctx.ink.text),
             ("BACKGROUND", (0, 0), (-1, 0), ctx.ink.fill),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.ink.rule),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
