@@ -112,15 +112,18 @@ def _smaller_scales(layout: LayoutSpec, factor: float) -> list[float]:
 
 
 def _grow(d, layout, paper, style_spec, factor, measure, panels):
-    """The largest type scale up to MAX_GROWTH at which everything still fits."""
-    best = None
-    for step in range(1, int(round((MAX_GROWTH - 1.0) / SCALE_STEP)) + 1):
-        scale = 1.0 + step * SCALE_STEP
+    """The largest type scale up to MAX_GROWTH at which everything still fits (binary search)."""
+    steps = int(round((MAX_GROWTH - 1.0) / SCALE_STEP))
+    low, high, best = 1, steps, None
+    while low <= high:
+        middle = (low + high) // 2
+        scale = 1.0 + middle * SCALE_STEP
         style = resolve_style(style_spec, layout.type_scale, factor * scale)
         try:
             best = (_pack_all(d, panels, measure, style, may_drop=False)[0], style, scale)
+            low = middle + 1
         except Overflow:
-            break
+            high = middle - 1
     return best
 
 

@@ -5,8 +5,12 @@ No ReportLab or python-docx here; writers turn these into pages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional, Union
+
+
+_NUMBER = re.compile(r"^[-+\u2212$]?[\d$]")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,11 @@ class Fact:
 
     value: str
     label: str
+
+    @property
+    def is_number(self) -> bool:
+        """True for '$50,250', '+9%', '15,000'; False for words such as an education."""
+        return bool(_NUMBER.match(self.value))
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,13 @@ class _Writer:
     _present: dict = field(default_factory=dict)
 
     def has_style(self, name: str) -> bool:
+        return self.style(name) is not None
+
+    def style(self, name: str):
+        """The reference's style object (looked up once: lookups by name are slow), or None."""
         if name not in self._present:
-            self._present[name] = name in self.doc.styles
+            styles = self.doc.styles
+            self._present[name] = styles[name] if name in styles else None
         return self._present[name]
 
     def fallback(self, name: str) -> dict:
@@ -80,7 +85,7 @@ def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = 
     """A paragraph in `style`, or in Normal with direct formatting if the reference lacks it."""
     container = container if container is not None else w.doc
     if w.has_style(style):
-        p = container.add_paragraph(style=style)
+        p = container.add_paragraph(style=w.style(style))
         direct = {}
     else:
         p = container.add_paragraph()
@@ -184,7 +189,10 @@ def _steps(w: _Writer, block: Steps) -> None:
 
 
 def _fact(w: _Writer, fact: Fact, value_style: str, container=None) -> None:
-    _para(w, value_style, fact.value, container)
+    if fact.is_number:
+        _para(w, value_style, fact.value, container)
+    else:  # words (an education, say) read as a bold line, not a headline number
+        _run(_para(w, "Normal", "", container), fact.value, bold=True)
     _para(w, "Fact Label", fact.label, container)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -14,8 +13,6 @@ from generator.render.pdf_charts import ChartFlowable
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
 from generator.render.pdf_styles import inks, paragraph_styles
-
-_NUMERIC = re.compile(r"^[-+\u2212$]?[\d$]")
 
 
 class Context:
@@ -74,7 +71,7 @@ class _Facts(Flowable):
 
     def __init__(self, block: m.KeyFacts, ctx: Context):
         super().__init__()
-        self.tiles = [Stack([ctx.para(f.value, "fact_value" if _NUMERIC.match(f.value) else "fact_text"),
+        self.tiles = [Stack([ctx.para(f.value, "fact_value" if f.is_number else "fact_text"),
                              ctx.para(f.label, "fact_label")], 1.0) for f in block.facts]
         self.rule, self.gap = ctx.ink.rule, ctx.style.type.body * 0.55
 

@@ -54,6 +54,16 @@ def _refont(node, names: dict[str, str]) -> None:
             _refont(child, names)
 
 
+@lru_cache(maxsize=32)
+def _prepared(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
+    """The chart drawing with brochure fonts (and CMYK inks in print mode), made once."""
+    drawing = copy.deepcopy(_drawing(svg))
+    _refont(drawing, register(fonts))
+    if cmyk:
+        _recolour(drawing, dict(known))
+    return drawing
+
+
 class ChartFlowable(Flowable):
     """A chart drawing scaled to the text width."""
 
@@ -61,18 +71,16 @@ class ChartFlowable(Flowable):
         super().__init__()
         self.art, self.style, self.cmyk = art, style, cmyk
 
+    def _known_colours(self) -> tuple:
+        return tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in self.style.colours.values()))
+
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
         self.height = avail_width * self.art.height_in / self.art.width_in
         return self.width, self.height
 
     def draw(self):
-        names = register(self.style.fonts)
-        drawing = copy.deepcopy(_drawing(self.art.svg))
-        _refont(drawing, names)
-        if self.cmyk:
-            known = {c.rgb[1:].upper(): c.cmyk for c in self.style.colours.values()}
-            _recolour(drawing, known)
+        drawing = _prepared(self.art.svg, self.style.fonts, self._known_colours(), self.cmyk)
         factor = self.width / drawing.width
         self.canv.saveState()
         self.canv.scale(factor, factor)
