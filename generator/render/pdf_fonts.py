@@ -7,7 +7,6 @@ from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.graphics import shapes
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -24,29 +23,31 @@ def register(fonts: Fonts) -> dict[str, str]:
     names = {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
              "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
              "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
+    # svglib first: it registers each TTF again, and ReportLab's registerFont resets a
+    # font's bold/italic mapping to itself, so the family mapping must come last.
+    _map_for_svg(fonts, names)
     for role, name in names.items():
         pdfmetrics.registerFont(TTFont(name, getattr(fonts, role)))
     pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
-    addMapping(FALLBACK, 0, 0, FALLBACK)
-    addMapping(FALLBACK, 1, 0, FALLBACK_BOLD)
-    addMapping(FALLBACK, 1, 1, FALLBACK_BOLD)
-    addMapping(FALLBACK, 0, 1, FALLBACK)
-    _map_for_svg(family, names)
+    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK_BOLD,
+                                  italic=FALLBACK, boldItalic=FALLBACK_BOLD)
     # Nothing may fall back to an unembedded standard font (Helvetica) in the PDF.
     rl_config.canvas_basefontname = family
     shapes.STATE_DEFAULTS["fontName"] = family
     return names
 
 
-def _map_for_svg(family: str, names: dict[str, str]) -> None:
+def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
+    """Chart SVGs name the family; map every weight they use, so svglib never asks fontconfig."""
     from svglib import fonts as svg_fonts
 
     # Matplotlib writes bold as font-weight 700, which svglib looks up as "700".
     for weight, style, role in (("normal", "normal", "regular"), ("bold", "normal", "bold"),
                                 ("700", "normal", "bold"), ("normal", "italic", "italic"),
                                 ("bold", "italic", "bold_italic"), ("700", "italic", "bold_italic")):
-        svg_fonts.register_font(family, weight=weight, style=style, rlgFontName=names[role])
+        svg_fonts.register_font(fonts.family, getattr(fonts, role), weight=weight, style=style,
+                                rlgFontName=names[role])
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,135 @@
+"""`career-brochure build` end to end: files, formats, errors, reproducibility."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXT = ROOT / "tests" / "fixtures" / "import" / "seed-medical-records-specialists.txt"
+DEFAULT_FILES = sorted(f"{a}.{ext}" for a in ("students-trifold", "job-seekers-flyer", "counselors-booklet")
+                       for ext in ("pdf", "docx"))
+
+
+def cli(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def default_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = cli("build", "-o", out)
+    assert result.exit_code == 0, result.output
+    return out / "medical-records-specialists"
+
+
+def test_no_argument_builds_the_six_default_files(default_build):
+    assert sorted(p.name for p in default_build.iterdir()) == DEFAULT_FILES
+
+
+def test_build_twice_gives_identical_bytes(default_build, tmp_path):
+    assert cli("build", "-o", tmp_path).exit_code == 0
+    for name in DEFAULT_FILES:
+        again = tmp_path / "medical-records-specialists" / name
+        assert hashlib.sha256(again.read_bytes()).digest() == \
+            hashlib.sha256((default_build / name).read_bytes()).digest(), name
+
+
+def test_source_date_epoch_sets_the_pdf_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert cli("build", "-a", "students", "-f", "pdf", "-o", tmp_path).exit_code == 0
+    raw = (tmp_path / "medical-records-specialists" / "students-trifold.pdf").read_bytes()
+    assert b"D:20231114" in raw
+
+
+@pytest.mark.parametrize("name", [n for n in DEFAULT_FILES if n.endswith(".docx")])
+def test_docx_uses_heading_styles_and_alt_text(default_build, name):
+    document = docx.Document(default_build / name)
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1"} <= styles
+    descriptions = [d.get("descr") for d in document.element.body.iter()
+                    if d.tag.endswith("}docPr")]
+    assert descriptions and all(descriptions)
+    assert document.core_properties.title.startswith("Medical Records Specialists")
+    assert document.core_properties.language == "en-US"
+
+
+def test_trifold_docx_is_landscape_with_three_columns(default_build):
+    document = docx.Document(default_build / "students-trifold.docx")
+    for section in document.sections:
+        assert section.page_width > section.page_height
+        cols = section._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols")
+        assert cols.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num") == "3"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_every_docx_converts_with_libreoffice(default_build, tmp_path):
+    files = [str(default_build / n) for n in DEFAULT_FILES if n.endswith(".docx")]
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *files],
+                   check=True, capture_output=True, timeout=180)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == \
+        sorted(n.replace(".docx", ".pdf") for n in DEFAULT_FILES if n.endswith(".docx"))
+
+
+def test_plain_text_profile_is_imported_on_the_fly(tmp_path):
+    result = cli("build", SEED_TEXT, "-a", "job-seekers", "-f", "pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / SEED_TEXT.stem / "job-seekers-flyer.pdf").is_file()
+
+
+def test_layout_and_paper_options(tmp_path):
+    result = cli("build", "-a", "students", "-l", "booklet", "--paper", "a4", "-f", "pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "medical-records-specialists" / "students-booklet.pdf").is_file()
+
+
+def test_bad_profile_exit_2_one_line_and_nothing_written(tmp_path):
+    good = ROOT / "data" / "medical-records-specialists.yaml"
+    bad = tmp_path / "in" / "zz-bad.yaml"
+    bad.parent.mkdir()
+    shutil.copy(good, tmp_path / "in" / "aa-good.yaml")
+    bad.write_text(good.read_text(encoding="utf-8").replace("  annual: 50250", "  annual: lots"), encoding="utf-8")
+    result = cli("build", bad.parent, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}:") and "median_pay.annual" in lines[0]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()  # the good profile was not built either
+
+
+def test_unknown_audience_is_a_usage_error(tmp_path):
+    result = cli("build", "-a", "astronauts", "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "unknown audience 'astronauts'" in result.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_content_that_cannot_fit_fails_with_exit_1_naming_the_block(tmp_path):
+    text = (ROOT / "data" / "medical-records-specialists.yaml").read_text(encoding="utf-8")
+    huge = tmp_path / "huge.yaml"
+    huge.write_text(text.replace("overview: ", "overview: " + "Records matter. " * 1500, 1), encoding="utf-8")
+    result = cli("build", huge, "-a", "students", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert "\n" not in line and "section 'overview'" in line and " pt" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_list_shows_audiences_and_layouts():
+    result = cli("list")
+    for name in ("students", "job-seekers", "counselors", "trifold", "flyer", "booklet"):
+        assert name in result.stdout
+
+
+def test_python_dash_m_works(tmp_path):
+    result = subprocess.run(["python", "-m", "generator", "list"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "trifold" in result.stdout
