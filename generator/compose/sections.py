@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from generator.compose import wording as w
-from generator.compose.model import Block, Bullets, Chart, ChartArt, Heading, Paragraph, Step, Steps, Table
+from generator.compose.model import Block, Bullets, Chart, ChartArt, Heading, Paragraph, QRCode, Step, Steps, Table
 from generator.compose.templates import SectionSpec
 from generator.profile.model import Profile
 
@@ -195,19 +195,23 @@ def notes(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
 
 
 def sources(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
-    lines = [_source_line(s.name, s.data_as_of, s.url) for s in p.sources]
-    if not lines:
+    if not p.sources:
         return (Paragraph("Figures as given in the profile; it names no source.", "caption"),)
-    return tuple(Paragraph(line, "caption") for line in lines)
+    blocks: list[Block] = []
+    for source in p.sources:
+        blocks.append(Paragraph(_source_line(source.name, source.data_as_of), "caption"))
+        if source.url:
+            blocks.append(Paragraph(source.url, "url"))
+    return tuple(blocks)
 
 
-def _source_line(name: str, as_of: Optional[str], url: Optional[str]) -> str:
-    parts = [name + "."]
-    if as_of:
-        parts.append(f"Data as of {as_of}.")
-    if url:
-        parts.append(url)
-    return " ".join(parts)
+def _source_line(name: str, as_of: Optional[str]) -> str:
+    return f"{name}. Data as of {as_of}." if as_of else f"{name}."
+
+
+def source_link(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
+    url = next((s.url for s in p.sources if s.url), None)
+    return (QRCode(url, "Scan for the full profile at the source."),) if url else ()
 
 
 BUILDERS: dict[str, Builder] = {
@@ -234,4 +238,5 @@ BUILDERS: dict[str, Builder] = {
     "resources": resources,
     "notes": notes,
     "sources": sources,
+    "source_link": source_link,
 }

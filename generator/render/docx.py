@@ -39,7 +39,7 @@ REFERENCE = TEMPLATES_DIR / "reference.docx"
 
 PARAGRAPH_STYLES = {
     "body": "Normal", "lead": "Lead", "hook": "Subtitle", "caption": "Caption", "note": "Note",
-    "on_dark": "Normal", "intro": "Note", "emphasis": "Lead",
+    "on_dark": "Normal", "intro": "Note", "emphasis": "Lead", "url": "Caption",
 }
 TABLE_STYLES = ("Brochure Table", "Light List Accent 1", "Table Grid")
 FACT_COLUMN_MIN_IN = 1.7  # narrower than this, key facts stack instead of sitting side by side

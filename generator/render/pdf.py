@@ -14,7 +14,7 @@ from generator.compose.model import Brochure, Panel
 from generator.compose.rhythm import space_before
 from generator.render.pdf_blocks import Context, flowable, measure  # noqa: F401 - measure is the compose hook
 from generator.render.pdf_fonts import register
-from generator.render.pdf_styles import colour
+from generator.render.pdf_styles import colour, drawing_inks
 
 FORMAT = "pdf"
 MARK_BORDER = 36.0  # room around the trim for crop marks (0.5 in)
@@ -115,13 +115,14 @@ def render(brochure: Brochure, bleed: bool = False) -> bytes:
     out = io.BytesIO()
     canvas = _canvas(brochure, out, bleed)
     marks: dict[str, list[tuple[str, str]]] = {}
-    for page in range(brochure.page_count):
-        on_page = [p for p in brochure.panels if p.page == page]
-        for panel in on_page:
-            _background(canvas, brochure, panel, bleed)
-        for panel in on_page:
-            marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
-        canvas.showPage()
+    with drawing_inks(bleed):
+        for page in range(brochure.page_count):
+            on_page = [p for p in brochure.panels if p.page == page]
+            for panel in on_page:
+                _background(canvas, brochure, panel, bleed)
+            for panel in on_page:
+                marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
+            canvas.showPage()
     for panel in brochure.panels:  # outline in reading order, not page order
         for key, title in marks.get(panel.name, []):
             canvas.addOutlineEntry(title, key, level=0)

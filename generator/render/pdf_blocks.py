@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Callable
 
+import re
+
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from generator.compose import model as m
 from generator.render.pdf_charts import ChartFlowable
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
-from generator.render.pdf_styles import inks, paragraph_styles
+from generator.render.pdf_styles import colour, inks, paragraph_styles
 
 
 class Context:
@@ -41,7 +44,42 @@ def heading(block: m.Heading, ctx: Context) -> Flowable:
 
 
 def paragraph(block: m.Paragraph, ctx: Context) -> Flowable:
+    if block.role == "url":
+        return _url(block.text, ctx)
     return ctx.para(block.text, block.role if block.role in ctx.styles else "body")
+
+
+class _Url(Flowable):
+    """A URL broken only after '/', '-' or '.', never inside a word."""
+
+    def __init__(self, url: str, ctx: Context):
+        super().__init__()
+        self.url, self.ctx = url, ctx
+
+    def wrap(self, avail_width, avail_height):
+        style = self.ctx.styles["caption"]
+        lines = _url_lines(self.url, avail_width, style.fontName, style.fontSize)
+        self.paragraph = Paragraph("<br/>".join(markup(line, style.fontName) for line in lines), style)
+        self.width, self.height = self.paragraph.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+
+def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
+    pieces = re.findall(r"[^/.\-]*[/.\-]?", url)
+    lines, line = [], ""
+    for piece in (p for p in pieces if p):
+        if line and stringWidth(line + piece, font, size) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return lines + [line] if line else lines
+
+
+def _url(url: str, ctx: Context) -> Flowable:
+    return _Url(url, ctx)
 
 
 def bullets(block: m.Bullets, ctx: Context) -> Flowable:
@@ -144,13 +182,33 @@ def table(block: m.Table, ctx: Context) -> Flowable:
     return _Table(block, ctx)
 
 
+class _QR(Flowable):
+    """A QR code on a white square (its quiet zone), whatever the panel colour."""
+
+    SIZE = 66.0
+
+    def __init__(self, url: str, bars, paper):
+        super().__init__()
+        self.widget = QrCodeWidget(url, barFillColor=bars, barBorder=2)
+        self.paper = paper
+        self.width = self.height = self.SIZE
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        x0, y0, x1, y1 = self.widget.getBounds()
+        drawing = Drawing(self.SIZE, self.SIZE,
+                          transform=[self.SIZE / (x1 - x0), 0, 0, self.SIZE / (y1 - y0), 0, 0])
+        drawing.add(self.widget)
+        self.canv.setFillColor(self.paper)
+        self.canv.rect(0, 0, self.SIZE, self.SIZE, stroke=0, fill=1)
+        drawing.drawOn(self.canv, 0, 0)
+
+
 def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
-    size = 64.0
-    widget = QrCodeWidget(block.url, barFillColor=ctx.ink.text, barBorder=0)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    parts: list[Flowable] = [drawing, ctx.para(block.url, "caption")]
+    bars, paper = (colour(ctx.style.colours[name], ctx.cmyk) for name in ("text", "white"))
+    parts: list[Flowable] = [_QR(block.url, bars, paper), _url(block.url, ctx)]
     if block.caption:
         parts.append(ctx.para(block.caption, "caption"))
     return Stack(parts, 2.0)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import copy
 import io
-from contextlib import contextmanager
 from functools import lru_cache
 
-from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Group, String
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.platypus import Flowable
 
@@ -84,18 +83,5 @@ class ChartFlowable(Flowable):
         factor = self.width / drawing.width
         self.canv.saveState()
         self.canv.scale(factor, factor)
-        with _default_ink(CMYKColor(0, 0, 0, 1) if self.cmyk else None):
-            drawing.drawOn(self.canv, 0, 0)
+        drawing.drawOn(self.canv, 0, 0)
         self.canv.restoreState()
-
-
-@contextmanager
-def _default_ink(black):
-    """renderPDF starts every drawing in RGB black; print mode wants black ink (K) only."""
-    saved = {k: STATE_DEFAULTS[k] for k in ("fillColor", "strokeColor")}
-    if black is not None:
-        STATE_DEFAULTS.update(fillColor=black, strokeColor=black)
-    try:
-        yield
-    finally:
-        STATE_DEFAULTS.update(saved)

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from generator.compose.model import Colour, Style
 from generator.render.pdf_fonts import register
+
+
+@contextmanager
+def drawing_inks(cmyk: bool):
+    """renderPDF starts every drawing (charts, QR codes) in RGB black; print mode wants K only."""
+    saved = {key: STATE_DEFAULTS[key] for key in ("fillColor", "strokeColor")}
+    if cmyk:
+        STATE_DEFAULTS.update(fillColor=CMYKColor(0, 0, 0, 1), strokeColor=CMYKColor(0, 0, 0, 1))
+    try:
+        yield
+    finally:
+        STATE_DEFAULTS.update(saved)
 
 
 def colour(c: Colour, cmyk: bool) -> Color:
