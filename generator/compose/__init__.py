@@ -15,6 +15,7 @@ from generator.errors import FitError, TemplateError
 from generator.profile.model import Profile
 
 SCALE_STEP = 0.03
+TITLE_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62)
 MAX_GROWTH = 1.12  # spare room becomes larger type, up to this much
 
 
@@ -127,10 +128,25 @@ def _grow(d, layout, paper, style_spec, factor, measure, panels):
     return best
 
 
+def _title_factor(d, layout, style_spec, factor, measure, panels) -> float:
+    """Long titles are set smaller (down to TITLE_STEPS[-1]) before anything else gives way."""
+    cover_only = Draft({"cover": d.by_role.get("cover", [])})
+    for title in TITLE_STEPS:
+        style = resolve_style(style_spec.model_copy(update={"title_factor": title}), layout.type_scale, factor)
+        try:
+            _pack_all(cover_only, panels, measure, style, may_drop=False)
+            return title
+        except Overflow:
+            continue
+    return TITLE_STEPS[-1]
+
+
 def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
         measure: Measure) -> tuple[list[Panel], object, float, list[str]]:
     """Fill the panels: grow type into spare room; else drop optional sections, then shrink type."""
     panels, measure = panels_of(layout, paper), _cached(measure)
+    title = _title_factor(d, layout, style_spec, factor, measure, panels)
+    style_spec = style_spec.model_copy(update={"title_factor": title})
     style = resolve_style(style_spec, layout.type_scale, factor)
     try:
         filled, _ = _pack_all(d, panels, measure, style, may_drop=False)

@@ -62,12 +62,12 @@ FACTS = {"growth": _growth, "openings": _openings, "education": _education,
 
 def cover_sections(p: Profile, audience: AudienceSpec) -> list[Section]:
     """Cover sections: the title block (never dropped) and the facts."""
-    title: tuple[Block, ...] = (Heading(p.title, 0), Paragraph(audience.hook, "hook"))
-    sections = [Section("cover", title, 1, p.title)]
+    sections = [Section("cover", (Heading(p.title, 0),), 1, p.title),
+                Section("hook", (Paragraph(audience.hook, "hook"),), 2)]
     big = _big_number(p, audience)
     if big:
-        sections.append(Section("big_number", (BigNumber(big),), 1))
+        sections.append(Section("big_number", (BigNumber(big),), 1, anchor="bottom"))
     facts = tuple(f for f in (FACTS[key](p) for key in audience.cover.facts) if f)
     if facts:
-        sections.append(Section("key_facts", (KeyFacts(facts),), 2))
+        sections.append(Section("key_facts", (KeyFacts(facts),), 2, anchor="bottom"))
     return sections

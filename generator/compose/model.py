@@ -128,6 +128,7 @@ class Section:
     blocks: tuple[Block, ...]
     priority: int = 1
     bookmark: str = ""
+    anchor: str = "top"  # "bottom": set at the foot of its panel (cover facts)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float) -> S
                   font_path(f.bold_italic), font_path(f.heavy), font_path(f.fallback),
                   font_path(f.fallback_bold))
     sizes = {name: value * scale for name, value in scale_spec.model_dump().items() if name != "leading"}
+    sizes["title"] *= spec.title_factor
     sizes["body"] = max(sizes["body"], BODY_FLOOR)
     sizes["caption"] = max(sizes["caption"], min(7.0, scale_spec.caption))
     type_scale = TypeScale(leading=scale_spec.leading, **sizes)

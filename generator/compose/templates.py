@@ -177,6 +177,7 @@ class StyleSpec(Spec):
     fonts: FontsSpec
     colours: dict[str, ColourSpec]
     spacing: SpacingSpec
+    title_factor: float = Field(1.0, gt=0.3, le=1.5, description="Cover title size relative to the scale.")
 
     @field_validator("colours")
     @classmethod

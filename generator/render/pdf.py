@@ -87,7 +87,7 @@ def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -
     cursor, marks = top, []
     tail = _bottom_aligned(panel, placed)
     for index, (section, item, gap, height) in enumerate(placed):
-        if index == tail:  # on covers, everything after the title sits at the foot of the panel
+        if index == tail:  # bottom-anchored sections (cover facts) sit at the foot of the panel
             cursor = bottom + sum(h + g for _, _, g, h in placed[tail:])
         cursor -= gap + height
         if section.bookmark and item is _first_of(section, placed):
@@ -99,11 +99,11 @@ def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -
 
 
 def _bottom_aligned(panel: Panel, placed: list) -> int:
-    """Index of the first block set at the panel's foot (covers only), else -1."""
-    if panel.role != "cover" or len(panel.sections) < 2:
-        return -1
-    first_section = panel.sections[0]
-    return next(i for i, (s, *_rest) in enumerate(placed) if s is not first_section)
+    """Index of the first block of the bottom-anchored run that ends the panel, else -1."""
+    index = len(placed)
+    while index > 0 and placed[index - 1][0].anchor == "bottom":
+        index -= 1
+    return index if 0 < index < len(placed) else -1
 
 
 def _first_of(section, placed):
