@@ -73,3 +73,13 @@ def test_what_cannot_fit_fails_naming_the_block_and_overflow(seed_profile, seed_
     assert "section 'overview'" in message
     assert "Paragraph" in message
     assert "pt" in message and "8 pt" in message
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_a_long_title_is_set_smaller_not_the_body(seed_profile, seed_charts, audience):
+    long_title = "Health Information Technologists, Medical Registrars and Records Supervisors"
+    brochure = make_brochure(seed_profile.model_copy(update={"title": long_title}), audience, charts=seed_charts)
+    assert brochure.scale >= 1.0  # body type is not shrunk for the title's sake
+    assert brochure.dropped == ()
+    cover = [p for p in brochure.panels if any(s.section_id == "cover" for s in p.sections)]
+    assert cover and cover[0].sections[0].blocks[0].text == long_title  # the title is never dropped
