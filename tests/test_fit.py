@@ -6,6 +6,7 @@ import pytest
 
 from conftest import make_brochure
 from generator.compose.rhythm import space_before
+from generator.compose.model import Heading
 from generator.errors import FitError
 from generator.render import measure
 
@@ -83,3 +84,13 @@ def test_a_long_title_is_set_smaller_not_the_body(seed_profile, seed_charts, aud
     assert brochure.dropped == ()
     cover = [p for p in brochure.panels if any(s.section_id == "cover" for s in p.sections)]
     assert cover and cover[0].sections[0].blocks[0].text == long_title  # the title is never dropped
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_no_heading_ends_a_panel(seed_profile, seed_charts, audience, layout):
+    for times in (1, 3):
+        brochure = make_brochure(tripled(seed_profile, times), audience, layout, charts=seed_charts)
+        for panel in brochure.panels:
+            blocks = [b for s in panel.sections for b in s.blocks]
+            assert not blocks or not isinstance(blocks[-1], Heading), (panel.name, blocks[-1])
