@@ -8,8 +8,9 @@ from typing import Callable, Iterable, Optional
 
 from generator.atomic import write_bytes_atomic
 from generator.errors import FitError, InputError, ProfileError
+from generator.resources import bundled
 
-DEFAULT_PROFILE = Path(__file__).resolve().parents[1] / "data" / "medical-records-specialists.yaml"
+DEFAULT_PROFILE = bundled("data") / "medical-records-specialists.yaml"
 PROFILE_SUFFIXES = (".yaml", ".yml", ".txt")
 
 
