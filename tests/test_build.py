@@ -133,3 +133,11 @@ def test_list_shows_audiences_and_layouts():
 def test_python_dash_m_works(tmp_path):
     result = subprocess.run(["python", "-m", "generator", "list"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "trifold" in result.stdout
+
+
+def test_counselors_get_ruled_lines_for_their_notes(default_build):
+    document = docx.Document(default_build / "counselors-booklet.docx")
+    assert "Your notes" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    ruled = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr") is not None]
+    assert len(ruled) >= 4

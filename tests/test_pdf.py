@@ -195,3 +195,12 @@ def test_characters_lato_lacks_use_the_embedded_fallback(tmp_path, seed_profile,
     fonts = run_tool("pdffonts", str(path))
     assert "DejaVuSans" in fonts  # the style's fallback face, embedded
     assert "\u03a9 \u2192 done" in text_of(path)
+
+
+def test_spare_room_in_the_booklet_becomes_ruled_lines(seed_profile, seed_charts):
+    from generator.compose.model import WritingLines
+
+    brochure = make_brochure(seed_profile, "counselors", charts=seed_charts)
+    ruled = [p for p in brochure.panels if any(isinstance(b, WritingLines) for s in p.sections for b in s.blocks)]
+    assert ruled and ruled[-1].name == "p4-right"
+    assert not [p for p in brochure.panels if p.role == "flow" and not p.sections]  # no blank column

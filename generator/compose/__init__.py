@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.compose.cover import cover_sections
 from generator.compose.fit import Measure, Overflow, pack
 from generator.compose.geometry import panels_of
-from generator.compose.model import Brochure, ChartArt, Heading, Metadata, Panel, Paragraph, Section
+from generator.compose.model import (
+    Brochure, ChartArt, Heading, Metadata, Panel, Paragraph, Section, WritingLines,
+)
 from generator.compose.sections import BUILDERS
 from generator.compose.styles import BODY_FLOOR, resolve_style
 from generator.compose.templates import AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
@@ -80,6 +82,19 @@ def _pack_dropping(sections: list[Section], targets: list[Panel], measure: Measu
             dropped.append(victim.section_id)
 
 
+def _lines_into_empty_panels(packed: list[Panel]) -> list[Panel]:
+    """Panels left empty after a writing-lines section get lines too, not blank paper."""
+    out, lines = [], None
+    for panel in packed:
+        if lines is not None and not panel.sections:
+            panel = replace(panel, sections=(lines,))
+        elif any(isinstance(b, WritingLines) for s in panel.sections for b in s.blocks):
+            section = next(s for s in panel.sections if any(isinstance(b, WritingLines) for b in s.blocks))
+            lines = Section(section.section_id, (WritingLines(),), section.priority)
+        out.append(panel)
+    return out
+
+
 def _pack_all(d: Draft, panels: list[Panel], measure: Measure, style, may_drop: bool):
     """Every role's sections into its panels: (panels in order, dropped section ids)."""
     filled: dict[str, Panel] = {}
@@ -91,7 +106,7 @@ def _pack_all(d: Draft, panels: list[Panel], measure: Measure, style, may_drop: 
                 dropped += lost
             else:
                 packed = pack(routed, targets, measure, style)
-            filled.update((p.name, p) for p in packed)
+            filled.update((p.name, p) for p in _lines_into_empty_panels(packed))
     return [filled.get(p.name, p) for p in panels], dropped
 
 

@@ -116,8 +116,15 @@ class QRCode:
     caption: str = ""
 
 
-Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode]
-BLOCK_TYPES = (Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode)
+@dataclass(frozen=True)
+class WritingLines:
+    """Ruled lines for the reader's own notes; they fill the rest of their panel."""
+
+    min_lines: int = 4
+
+
+Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode, WritingLines]
+BLOCK_TYPES = (Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode, WritingLines)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from generator.compose import wording as w
-from generator.compose.model import Block, Bullets, Chart, ChartArt, Heading, Paragraph, QRCode, Step, Steps, Table
+from generator.compose.model import Block, Bullets, Chart, ChartArt, Heading, Paragraph, QRCode, Step, Steps, Table, WritingLines
 from generator.compose.templates import SectionSpec
 from generator.profile.model import Profile
 
@@ -214,6 +214,10 @@ def source_link(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, .
     return (QRCode(url, "Scan for the full profile at the source."),) if url else ()
 
 
+def writing_lines(p: Profile, spec: SectionSpec, charts: Charts) -> tuple[Block, ...]:
+    return (WritingLines(),)
+
+
 BUILDERS: dict[str, Builder] = {
     "overview": overview,
     "entry_requirements": entry_requirements,
@@ -239,4 +243,5 @@ BUILDERS: dict[str, Builder] = {
     "notes": notes,
     "sources": sources,
     "source_link": source_link,
+    "writing_lines": writing_lines,
 }

@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from generator.atomic import write_bytes_atomic
 from generator.compose.model import (
     BigNumber, Brochure, Bullets, Chart, Fact, Heading, KeyFacts, Panel, Paragraph, QRCode, Steps,
-    Table,
+    Table, WritingLines,
 )
 from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
@@ -260,10 +260,26 @@ def _qr_code(w: _Writer, block: QRCode) -> None:
         _para(w, "Caption", block.caption)
 
 
+def _writing_lines(w: _Writer, block: WritingLines) -> None:
+    """Empty paragraphs ruled underneath, for handwriting or typing notes."""
+    for _ in range(max(block.min_lines, 8)):
+        p = _para(w, "Normal")
+        borders = OxmlElement("w:pBdr")
+        # Word and LibreOffice merge equal borders of neighbouring paragraphs into one box;
+        # a 'between' border keeps a rule under every line.
+        for side in ("w:bottom", "w:between"):
+            rule = OxmlElement(side)
+            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "8"), ("w:color", "C9D3DA")):
+                rule.set(qn(key), value)
+            borders.append(rule)
+        p._p.get_or_add_pPr().append(borders)
+        p.paragraph_format.space_before = Pt(10)
+
+
 BLOCK_WRITERS: dict[str, Callable] = {
     "Heading": _heading, "Paragraph": _paragraph, "Bullets": _bullets, "Steps": _steps,
     "BigNumber": _big_number, "KeyFacts": _key_facts, "Chart": _chart, "Table": _table,
-    "QRCode": _qr_code,
+    "QRCode": _qr_code, "WritingLines": _writing_lines,
 }
 
 

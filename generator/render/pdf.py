@@ -81,7 +81,7 @@ def _placed(panel: Panel, ctx: Context):
 def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -> list[tuple[str, str]]:
     """Draw a panel's blocks; returns its (bookmark key, title) pairs."""
     ctx = Context(brochure.style, cmyk=bleed, dark=panel.background == "primary")
-    placed = list(_placed(panel, ctx))
+    placed = _fill_rest(list(_placed(panel, ctx)), panel)
     left, top = panel.x + panel.padding, panel.y + panel.height - panel.pad_y
     bottom = panel.y + panel.pad_y
     cursor, marks = top, []
@@ -96,6 +96,19 @@ def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -
             marks.append((key, section.bookmark))
         item.drawOn(canvas, left, cursor)
     return marks
+
+
+def _fill_rest(placed: list, panel: Panel) -> list:
+    """A block that `fills` (writing lines) takes whatever height the others leave."""
+    used = sum(gap + height for _, _, gap, height in placed)
+    spare = panel.text_height - used
+    out = []
+    for section, item, gap, height in placed:
+        if getattr(item, "fills", False) and spare > 0:
+            height = item.wrap(panel.text_width, height + spare)[1]
+            spare = 0
+        out.append((section, item, gap, height))
+    return out
 
 
 def _bottom_aligned(panel: Panel, placed: list) -> int:

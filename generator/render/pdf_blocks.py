@@ -214,9 +214,39 @@ def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
     return Stack(parts, 2.0)
 
 
+class _WritingLines(Flowable):
+    """Ruled lines from here to the foot of the panel (`fills`: the writer gives it the rest)."""
+
+    fills = True
+
+    def __init__(self, block: m.WritingLines, ctx: Context):
+        super().__init__()
+        self.pitch = ctx.style.type.body * 2.2
+        self.minimum = block.min_lines * self.pitch
+        self.rule = ctx.ink.rule
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self.minimum if avail_height >= 1e5 else max(self.minimum, avail_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.setStrokeColor(self.rule)
+        self.canv.setLineWidth(0.6)
+        y = self.height - self.pitch
+        while y >= -0.01:
+            self.canv.line(0, y, self.width, y)
+            y -= self.pitch
+
+
+def writing_lines(block: m.WritingLines, ctx: Context) -> Flowable:
+    return _WritingLines(block, ctx)
+
+
 RENDERERS: dict[type, Callable[[object, Context], Flowable]] = {
     m.Heading: heading, m.Paragraph: paragraph, m.Bullets: bullets, m.Steps: steps,
     m.BigNumber: big_number, m.KeyFacts: key_facts, m.Chart: chart, m.Table: table, m.QRCode: qr_code,
+    m.WritingLines: writing_lines,
 }
 
 
