@@ -43,6 +43,14 @@ def bar_height(names: list[str]) -> float:
     return BAR_IN / row_in(names)
 
 
+def bar_chart_axes(names: list[str], colours: ChartColours):
+    """A figure sized for one bar per (wrapped) name, its clean axes placed: (fig, ax)."""
+    fig = new_figure(chart_height(names), colours)
+    ax = place_axes(fig, names, LABEL_PT)
+    style_axes(ax, colours)
+    return fig, ax
+
+
 def new_figure(height_in: float, colours: ChartColours) -> Figure:
     """A white figure of the chart width with an Agg canvas for measuring text."""
     fig = Figure(figsize=(WIDTH_IN, height_in), dpi=PNG_DPI, facecolor=colours.white)

@@ -9,7 +9,7 @@ from generator.charts import canvas
 from generator.charts.money import HOURS_PER_YEAR, dollars
 from generator.charts.output import to_art
 from generator.charts.salary import median_annual
-from generator.charts.theme import LABEL_PT, MAX_INDUSTRIES, VALUE_PT, chart_colours
+from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
 from generator.compose.model import ChartArt
 from generator.profile.model import Profile
 
@@ -51,9 +51,7 @@ def industry_chart(profile: Profile, style) -> Optional[ChartArt]:
     colours = chart_colours(style)
     median = median_annual(profile)
     names = [textwrap.fill(name, NAME_WRAP) for name, _ in rows]
-    fig = canvas.new_figure(canvas.chart_height(names), colours)
-    ax = canvas.place_axes(fig, names, LABEL_PT)
-    canvas.style_axes(ax, colours)
+    fig, ax = canvas.bar_chart_axes(names, colours)
     _limits(ax, rows, median)
     pays = [pay for _, pay in rows]
     ax.barh(range(len(rows)), pays, height=canvas.bar_height(names), color=colours.primary,

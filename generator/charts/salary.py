@@ -10,7 +10,7 @@ from typing import Optional
 from generator.charts import canvas
 from generator.charts.money import dollars, hourly, range_short, range_words
 from generator.charts.output import to_art
-from generator.charts.theme import LABEL_PT, VALUE_PT, ChartColours, blend, chart_colours
+from generator.charts.theme import VALUE_PT, ChartColours, blend, chart_colours
 from generator.compose.model import ChartArt
 from generator.profile.model import Profile
 
@@ -119,9 +119,7 @@ def salary_chart(profile: Profile, style) -> Optional[ChartArt]:
     colours = chart_colours(style)
     median = median_annual(profile)
     names = [textwrap.fill(bar.name, NAME_WRAP) for bar in bars]
-    fig = canvas.new_figure(canvas.chart_height(names), colours)
-    ax = canvas.place_axes(fig, names, LABEL_PT)
-    canvas.style_axes(ax, colours)
+    fig, ax = canvas.bar_chart_axes(names, colours)
     fade = _limits(ax, bars, median)
     for y, bar in enumerate(bars):
         _draw_bar(ax, y, bar, fade, canvas.bar_height(names), colours)

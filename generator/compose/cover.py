@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from generator.compose import wording as w
-from generator.compose.model import BigNumber, Block, Fact, Heading, KeyFacts, Paragraph, Section
+from generator.compose.model import BigNumber, Fact, Heading, KeyFacts, Paragraph, Section
 from generator.compose.templates import AudienceSpec
 from generator.profile.model import Profile
 

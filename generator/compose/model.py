@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Union
 
 
 _NUMBER = re.compile(r"^[-+\u2212$]?[\d$]")

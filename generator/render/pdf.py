@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.atomic import write_bytes_atomic
 from generator.compose.model import Brochure, Panel
 from generator.compose.rhythm import space_before
-from generator.render.pdf_blocks import Context, flowable, measure  # noqa: F401 - measure is the compose hook
+from generator.render.pdf_blocks import Context, flowable
 from generator.render.pdf_fonts import register
 from generator.render.pdf_styles import colour, drawing_inks
 
