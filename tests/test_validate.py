@@ -91,3 +91,22 @@ def test_empty_or_binary_yaml_rejected(tmp_path, content):
     path.write_bytes(content)
     line = _one_error_line(_cli("validate", str(path)))
     assert str(path) in line
+
+
+def test_hourly_far_from_annual_is_a_warning_not_an_error(tmp_path):
+    path = _variant(tmp_path, "hourly.yaml", "  hourly: 24.16", "  hourly: 30.5")
+    result = _cli("validate", str(path))
+    assert result.exit_code == 0
+    assert f"{path}: warning: median_pay: hourly 30.5 x 2080 = 63,440, far from annual 50,250" in result.stderr
+
+
+def test_level_names_must_be_unique(tmp_path):
+    path = _variant(tmp_path, "levels.yaml", "- name: Mid Level", "- name: entry level")
+    line = _one_error_line(_cli("validate", str(path)))
+    assert "levels: level name 'entry level' appears twice" in line
+
+
+def test_growth_percent_must_be_sane(tmp_path):
+    path = _variant(tmp_path, "growth.yaml", "  percent: 9", "  percent: 5000")
+    line = _one_error_line(_cli("validate", str(path)))
+    assert "growth.percent" in line
