@@ -27,9 +27,6 @@ class Draft:
 
     by_role: dict[str, list[Section]] = field(default_factory=dict)
 
-    def all(self) -> list[Section]:
-        return [s for sections in self.by_role.values() for s in sections]
-
 
 def _section(profile: Profile, spec: SectionSpec, charts: dict[str, ChartArt], where: str) -> Section | None:
     builder = BUILDERS.get(spec.id)
@@ -127,7 +124,7 @@ def _smaller_scales(layout: LayoutSpec, factor: float) -> list[float]:
     return [1.0 - SCALE_STEP * i for i in range(1, count + 1)] + ([floor] if floor < 1.0 else [])
 
 
-def _grow(d, layout, paper, style_spec, factor, measure, panels):
+def _grow(d, layout, style_spec, factor, measure, panels):
     """The largest type scale up to MAX_GROWTH at which everything still fits (binary search)."""
     steps = int(round((MAX_GROWTH - 1.0) / SCALE_STEP))
     low, high, best = 1, steps, None
@@ -165,7 +162,7 @@ def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor:
     style = resolve_style(style_spec, layout.type_scale, factor)
     try:
         filled, _ = _pack_all(d, panels, measure, style, may_drop=False)
-        grown = _grow(d, layout, paper, style_spec, factor, measure, panels)
+        grown = _grow(d, layout, style_spec, factor, measure, panels)
         return (grown[0], grown[1], grown[2], []) if grown else (filled, style, 1.0, [])
     except Overflow:
         pass

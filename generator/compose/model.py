@@ -124,7 +124,6 @@ class WritingLines:
 
 
 Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode, WritingLines]
-BLOCK_TYPES = (Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode, WritingLines)
 
 
 @dataclass(frozen=True)

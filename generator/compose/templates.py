@@ -32,11 +32,7 @@ class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Length = float
-
-
-def _length(value):
-    return to_points(value)
+Length = float  # points, after to_points()
 
 
 class ColumnSpec(Spec):
@@ -51,7 +47,7 @@ class ColumnSpec(Spec):
     @field_validator("padding_y", mode="before")
     @classmethod
     def _pad(cls, value):
-        return None if value is None else _length(value)
+        return None if value is None else to_points(value)
 
 
 class RowSpec(Spec):
@@ -61,7 +57,7 @@ class RowSpec(Spec):
     @field_validator("height", mode="before")
     @classmethod
     def _height(cls, value):
-        return None if value is None else _length(value)
+        return None if value is None else to_points(value)
 
 
 class PageSpec(Spec):
@@ -97,17 +93,17 @@ class LayoutSpec(Spec):
     @field_validator("paper", mode="before")
     @classmethod
     def _paper(cls, value):
-        return {k: tuple(_length(x) for x in v) for k, v in value.items()} if isinstance(value, dict) else value
+        return {k: tuple(to_points(x) for x in v) for k, v in value.items()} if isinstance(value, dict) else value
 
     @field_validator("bleed", mode="before")
     @classmethod
     def _bleed(cls, value):
-        return {k: _length(v) for k, v in value.items()} if isinstance(value, dict) else value
+        return {k: to_points(v) for k, v in value.items()} if isinstance(value, dict) else value
 
     @field_validator("padding", "narrow_by", mode="before")
     @classmethod
     def _len(cls, value):
-        return _length(value)
+        return to_points(value)
 
     @model_validator(mode="after")
     def _panels_in_order(self) -> "LayoutSpec":

@@ -18,14 +18,6 @@ def money(amount: float) -> str:
     return f"${amount:,.0f}"
 
 
-def money_short(amount: float) -> str:
-    """35000 -> '$35K'; 52500 -> '$52.5K'; 24.16 -> '$24.16'."""
-    if amount < 1000:
-        return money(amount)
-    thousands = amount / 1000
-    return f"${thousands:,.0f}K" if thousands == int(thousands) else f"${thousands:,.1f}K"
-
-
 def salary_range(salary: SalaryRange) -> str:
     """'$35,000–$45,000', '$55,000–$80,000+', '$80,000+', '$18.50–$24.00 an hour'."""
     low = money(salary.min)

@@ -84,13 +84,14 @@ def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -
     placed = _fill_rest(list(_placed(panel, ctx)), panel)
     left, top = panel.x + panel.padding, panel.y + panel.height - panel.pad_y
     bottom = panel.y + panel.pad_y
-    cursor, marks = top, []
+    cursor, marks, seen = top, [], set()
     tail = _bottom_aligned(panel, placed)
     for index, (section, item, gap, height) in enumerate(placed):
         if index == tail:  # bottom-anchored sections (cover facts) sit at the foot of the panel
             cursor = bottom + sum(h + g for _, _, g, h in placed[tail:])
         cursor -= gap + height
-        if section.bookmark and item is _first_of(section, placed):
+        if section.bookmark and id(section) not in seen:
+            seen.add(id(section))
             key = f"{panel.name}-{section.section_id}"
             canvas.bookmarkHorizontal(key, 0, cursor + height)
             marks.append((key, section.bookmark))
@@ -117,10 +118,6 @@ def _bottom_aligned(panel: Panel, placed: list) -> int:
     while index > 0 and placed[index - 1][0].anchor == "bottom":
         index -= 1
     return index if 0 < index < len(placed) else -1
-
-
-def _first_of(section, placed):
-    return next(item for s, item, *_rest in placed if s is section)
 
 
 def render(brochure: Brochure, bleed: bool = False) -> bytes:
