@@ -6,7 +6,7 @@ import textwrap
 from typing import Optional
 
 from generator.charts import canvas
-from generator.charts.money import HOURS_PER_YEAR, dollars
+from generator.charts.money import dollars
 from generator.charts.output import to_art
 from generator.charts.salary import median_annual
 from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
@@ -20,7 +20,7 @@ NAME_WRAP = 26
 def industry_rows(profile: Profile) -> list[tuple[str, float]]:
     """(industry, pay a year), highest first, at most MAX_INDUSTRIES."""
     rows = [
-        (item.industry, item.pay * (HOURS_PER_YEAR if item.period == "hour" else 1))
+        (item.industry, item.annual)
         for item in profile.regional.top_paying_industries
     ]
     return sorted(rows, key=lambda row: -row[1])[:MAX_INDUSTRIES]

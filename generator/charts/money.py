@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
-HOURS_PER_YEAR = 2080
-
 
 def dollars(value: float) -> str:
     """50250 -> '$50,250'."""

@@ -179,6 +179,10 @@ class IndustryPay(Model):
     pay: Amount = Field(..., gt=0)
     period: Literal["year", "hour"] = "year"
 
+    @property
+    def annual(self) -> float:
+        return self.pay * (HOURS_PER_YEAR if self.period == "hour" else 1)
+
 
 class Regional(Model):
     """Regional data and employment trends."""

@@ -11,8 +11,7 @@ WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
 
 def render(fmt: str, brochure: Brochure, bleed: bool = False) -> bytes:
     """The bytes of `brochure` in format `fmt` ('pdf' or 'docx')."""
-    writer = import_module(WRITERS[fmt])
-    return writer.render(brochure, bleed=bleed) if fmt == "pdf" else writer.render(brochure)
+    return import_module(WRITERS[fmt]).render(brochure, bleed=bleed)
 
 
 def measure(block, width, style) -> float:

@@ -345,8 +345,11 @@ def _open_reference(reference: Path):
         raise TemplateError(f"{reference}: not a usable reference .docx ({exc})") from None
 
 
-def render(brochure: Brochure, reference: Optional[Path | str] = None) -> bytes:
-    """The brochure as .docx bytes, built on `reference` (default templates/reference.docx)."""
+def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | str] = None) -> bytes:
+    """The brochure as .docx bytes, built on `reference` (default templates/reference.docx).
+
+    `bleed` is the writers' shared print-shop option; a Word file has no bleed to add.
+    """
     reference = Path(reference) if reference else REFERENCE
     if not reference.is_file():
         raise TemplateError(f"reference .docx not found: {reference}")
@@ -361,6 +364,7 @@ def render(brochure: Brochure, reference: Optional[Path | str] = None) -> bytes:
     return normalise_zip(out.getvalue())
 
 
-def write(brochure: Brochure, path: Path | str, reference: Optional[Path | str] = None) -> None:
+def write(brochure: Brochure, path: Path | str, bleed: bool = False,
+          reference: Optional[Path | str] = None) -> None:
     """Render and write atomically."""
-    write_bytes_atomic(path, render(brochure, reference))
+    write_bytes_atomic(path, render(brochure, bleed, reference))

@@ -14,6 +14,11 @@ from generator.compose.model import Fonts
 
 FALLBACK = "Fallback"
 FALLBACK_BOLD = "Fallback-Bold"
+# (SVG font-weight, font-style, our role); Matplotlib writes bold as weight 700,
+# which svglib looks up as "700", not "bold".
+SVG_FACES = (("normal", "normal", "regular"), ("bold", "normal", "bold"), ("700", "normal", "bold"),
+             ("normal", "italic", "italic"), ("bold", "italic", "bold_italic"),
+             ("700", "italic", "bold_italic"))
 
 
 @lru_cache(maxsize=None)
@@ -23,11 +28,12 @@ def register(fonts: Fonts) -> dict[str, str]:
     names = {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
              "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
              "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
-    # svglib first: it registers each TTF again, and ReportLab's registerFont resets a
-    # font's bold/italic mapping to itself, so the family mapping must come last.
-    _map_for_svg(fonts, names)
+    # svglib registers the faces charts use with ReportLab itself; ReportLab's registerFont
+    # resets a font's bold/italic mapping to itself, so the family mapping must come last.
+    charted = _map_for_svg(fonts, names)
     for role, name in names.items():
-        pdfmetrics.registerFont(TTFont(name, getattr(fonts, role)))
+        if role not in charted:
+            pdfmetrics.registerFont(TTFont(name, getattr(fonts, role)))
     pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK_BOLD,
@@ -38,16 +44,14 @@ def register(fonts: Fonts) -> dict[str, str]:
     return names
 
 
-def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
-    """Chart SVGs name the family; map every weight they use, so svglib never asks fontconfig."""
+def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> set[str]:
+    """Register the faces chart SVGs use, so svglib never asks fontconfig; returns their roles."""
     from svglib import fonts as svg_fonts
 
-    # Matplotlib writes bold as font-weight 700, which svglib looks up as "700".
-    for weight, style, role in (("normal", "normal", "regular"), ("bold", "normal", "bold"),
-                                ("700", "normal", "bold"), ("normal", "italic", "italic"),
-                                ("bold", "italic", "bold_italic"), ("700", "italic", "bold_italic")):
+    for weight, style, role in SVG_FACES:
         svg_fonts.register_font(fonts.family, getattr(fonts, role), weight=weight, style=style,
                                 rlgFontName=names[role])
+    return {role for _, _, role in SVG_FACES}
 
 
 @lru_cache(maxsize=None)
