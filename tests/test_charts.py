@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from generator.charts import render_charts
-from generator.charts.money import range_short, thousands
+from generator.charts.money import short, span, tick
 from generator.compose.model import ChartArt
 from generator.compose.templates import font_path, load_style
 from generator.profile.model import Profile
@@ -114,15 +114,15 @@ def test_same_profile_same_bytes(style, seed_charts):
 def test_alt_text_states_every_figure(seed_charts):
     salary = seed_charts["salary_by_level"].alt_text
     assert salary == (
-        "Salary by level, in US dollars a year: Entry Level $35,000 to $45,000; "
-        "Mid Level $45,000 to $55,000; Senior Level $55,000 to $80,000 or more. "
-        "Overall median $50,250 (2024)."
+        "Salary by level: Entry Level $35,000 to $45,000 a year; "
+        "Mid Level $45,000 to $55,000 a year; Senior Level $55,000 to $80,000 or more a year. "
+        "Overall median $50,250 a year (2024)."
     )
     industry = seed_charts["industry_pay"].alt_text
     assert industry == (
-        "Median pay in the top-paying industries, in US dollars a year: "
-        "Management of Companies and Enterprises $60,750; Hospitals $56,520; "
-        "Professional, Scientific, and Technical Services $49,970; overall median $50,250."
+        "Median pay in the top-paying industries: "
+        "Management of Companies and Enterprises $60,750 a year; Hospitals $56,520 a year; "
+        "Professional, Scientific, and Technical Services $49,970 a year; overall median $50,250 a year."
     )
 
 
@@ -135,27 +135,47 @@ def test_no_chart_without_data(style):
     assert set(render_charts(only_industries, style)) == {"industry_pay"}
 
 
-def test_open_ended_top_labelled_with_plus():
-    assert range_short(55000, 80000, True) == "$55K\u2013$80K+"
-    assert range_short(80000, None, True) == "$80K+"
-    assert range_short(38500, 47250, False) == "$38.5K\u2013$47.3K"
-    assert thousands(950) == "$950"
+def test_labels_are_the_source_figures_never_rounded():
+    assert span(55000, 80000, True, short) == "$55K\u2013$80K+"
+    assert span(80000, None, True, short) == "$80K+"
+    assert span(38500, 47250, False, short) == "$38,500\u2013$47,250"  # $K only where it is exact
+    assert span(17, 26, False, short) == "$17\u2013$26" and short(19.5) == "$19.50"
+    assert tick(37500, "year") == "$37.5K" and tick(20, "hour") == "$20" and tick(0, "year") == "$0"
 
 
-def test_edge_profile_hourly_missing_salary_one_industry(style):
+def test_mixed_units_charted_in_the_majority_unit_labelled_as_the_source(style):
     charts = render_charts(Profile.model_validate(EDGE), style)
     salary = charts["salary_by_level"]
     texts = svg_texts(salary.svg)
     assert "Trainee" not in texts  # no salary, no bar
-    assert "$33.3K\u2013$40.6K" in texts  # $16-$19.50 an hour x 2,080
-    assert "$80K+" in texts
-    assert "Apprentice $33,280 to $40,560 ($16 to $19.50 an hour)" in salary.alt_text
-    assert "Lead Specialist and Team Coordinator $80,000 or more" in salary.alt_text
-    assert "Overall median $44,720 (2023)." in salary.alt_text
-    industry = charts["industry_pay"]
-    assert "$62,608" in svg_texts(industry.svg)
-    assert industry.alt_text.endswith("hospitals $62,608; overall median $44,720.")
+    assert "US dollars a year" in texts  # three yearly ranges against one hourly
+    assert "$16\u2013$19.50/hr" in texts  # placed at 2,080 hours, labelled as given
+    assert "$80K+" in texts and salary.converted and salary.period == "year"
+    assert "Apprentice $16 to $19.50 an hour" in salary.alt_text
+    assert "Lead Specialist and Team Coordinator $80,000 or more a year" in salary.alt_text
+    # the source's median is hourly only: no yearly median is made up for the line
+    assert not salary.median and "median" not in salary.alt_text.casefold()
+    assert not any(t.startswith("Median") for t in texts)
+    industry = charts["industry_pay"]  # its one industry is hourly: an hourly chart, hourly median
+    assert "$30.10" in svg_texts(industry.svg) and "Median $21.50" in svg_texts(industry.svg)
+    assert "US dollars an hour" in svg_texts(industry.svg) and industry.period == "hour"
+    assert industry.alt_text.endswith("hospitals $30.10 an hour; overall median $21.50 an hour.")
     assert salary.height_in > charts["industry_pay"].height_in
+
+
+def test_hourly_profile_charted_per_hour(style):
+    profile = Profile.model_validate({
+        "title": "Welders", "median_pay": {"hourly": 29.98, "year": 2024},
+        "levels": [{"name": "Helper", "salary": {"min": 17, "max": 26, "period": "hour"}},
+                   {"name": "Welder", "salary": {"min": 26, "max": 40, "period": "hour"}},
+                   {"name": "Inspector", "salary": {"min": 45, "max": 75, "open_ended": True, "period": "hour"}}],
+    })
+    art = render_charts(profile, style)["salary_by_level"]
+    texts = svg_texts(art.svg)
+    for label in ("$17\u2013$26", "$26\u2013$40", "$45\u2013$75+", "Median $29.98", "US dollars an hour"):
+        assert label in texts
+    assert not any("K" in t for t in texts if t.startswith("$"))  # nothing converted to a year
+    assert art.alt_text.endswith("Overall median $29.98 an hour (2024).")
 
 
 def test_single_level_without_median(style):
@@ -164,9 +184,9 @@ def test_single_level_without_median(style):
     )
     art = render_charts(profile, style)["salary_by_level"]
     texts = svg_texts(art.svg)
-    assert "Technician" in texts and "$38.5K\u2013$47.3K" in texts
+    assert "Technician" in texts and "$38,500\u2013$47,250" in texts
     assert not any(t.startswith("Median") for t in texts)
-    assert art.alt_text == "Salary by level, in US dollars a year: Technician $38,500 to $47,250."
+    assert art.alt_text == "Salary by level: Technician $38,500 to $47,250 a year."
 
 
 def test_svg_converts_to_reportlab_with_text_as_strings(seed_charts):

@@ -273,7 +273,7 @@ def test_dental_hygienists_other_author():
 
 def test_electricians_other_author():
     p, w = imp("electricians.txt")
-    assert p.title == "ELECTRICIANS"
+    assert p.title == "ELECTRICIANS"  # titles are kept as typed; level names in capitals are not
     assert (p.median_pay.annual, p.median_pay.hourly, p.median_pay.year) == (61590, 29.61, 2024)
     assert (p.growth.percent, p.growth.start_year, p.growth.end_year) == (11, 2023, 2033)
     assert salaries(p) == [(18.5, 24.0, False, "hour"), (28.0, 38.0, False, "hour"), (38.0, 55.0, False, "hour")]
@@ -285,9 +285,8 @@ def test_electricians_other_author():
     assert p.outlook.annual_openings == 80200
     assert p.resources.books[0].authors == ["Charles R. Miller"]
     assert p.resources.videos == ["Electrician U on YouTube"] and p.resources.communities == ["r/electricians"]
-    # a fact the model has no field for is kept, and reported with its line
-    assert p.notes == ["Number of Jobs, 2023: 818,700"]
-    assert w == [f"{FIX / 'electricians.txt'}:7: warning: could not place this text; kept in notes"]
+    assert (p.number_of_jobs.count, p.number_of_jobs.year) == (818700, 2023)
+    assert p.notes == [] and w == []
 
 
 def test_unparseable_salary_is_kept_as_note():

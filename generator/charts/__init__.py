@@ -1,8 +1,9 @@
 """Charts in the brochure's font and colours, rendered once per profile.
 
 `render_charts(profile, style)` returns {chart_id: ChartArt}: "salary_by_level"
-when a level has a salary, "industry_pay" when an industry is listed. All pay
-is charted in US dollars a year (hourly figures x 2,080 hours).
+when a level has a salary, "industry_pay" when an industry is listed with pay. Each
+chart is drawn in the pay period most of its figures use, and labelled with the
+source's own figures.
 """
 
 from __future__ import annotations

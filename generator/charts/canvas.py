@@ -6,7 +6,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from generator.charts.money import dollars, thousands
+from generator.charts.money import amount, tick
 from generator.charts.theme import (
     BOTTOM_IN,
     LABEL_PT,
@@ -14,7 +14,7 @@ from generator.charts.theme import (
     TICK_PT,
     ROW_IN,
     TOP_IN,
-    UNIT_CAPTION,
+    UNIT_CAPTIONS,
     VALUE_PT,
     WIDTH_IN,
     ChartColours,
@@ -43,11 +43,11 @@ def bar_height(names: list[str]) -> float:
     return BAR_IN / row_in(names)
 
 
-def bar_chart_axes(names: list[str], colours: ChartColours):
+def bar_chart_axes(names: list[str], colours: ChartColours, period: str = "year"):
     """A figure sized for one bar per (wrapped) name, its clean axes placed: (fig, ax)."""
     fig = new_figure(chart_height(names), colours)
     ax = place_axes(fig, names, LABEL_PT)
-    style_axes(ax, colours)
+    style_axes(ax, colours, period)
     return fig, ax
 
 
@@ -89,21 +89,21 @@ def fit_right(ax, low: float, ends: list[tuple[float, float]], floor: float) -> 
     return right
 
 
-def style_axes(ax, colours: ChartColours) -> None:
-    """No frame, a light baseline, light vertical grid, $K ticks and the unit caption."""
+def style_axes(ax, colours: ChartColours, period: str = "year") -> None:
+    """No frame, a light baseline, light vertical grid, ticks and the unit caption of `period`."""
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(colours.rule)
     ax.spines["bottom"].set_linewidth(0.6)
     ax.set_facecolor("none")
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: thousands(v) if v else "$0"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: tick(v, period)))
     ax.tick_params(axis="x", labelsize=TICK_PT, colors=colours.muted, length=2.5, width=0.5, pad=2)
     ax.tick_params(axis="x", color=colours.rule)
     ax.tick_params(axis="y", length=0, pad=5, colors=colours.text)
     ax.grid(axis="x", color=colours.rule, linewidth=0.4, alpha=0.6)
     ax.set_axisbelow(True)
-    ax.set_xlabel(UNIT_CAPTION, fontsize=TICK_PT, color=colours.muted, loc="right", labelpad=2)
+    ax.set_xlabel(UNIT_CAPTIONS[period], fontsize=TICK_PT, color=colours.muted, loc="right", labelpad=2)
 
 
 def name_ticks(ax, names: list[str]) -> None:
@@ -129,7 +129,7 @@ def median_line(ax, median: float, colours: ChartColours, dashed: bool = False) 
     where = (median - low) / (high - low)
     ha = "left" if where < 0.2 else "right" if where > 0.8 else "center"
     ax.annotate(
-        f"Median {dollars(median)}", (median, 1), xycoords=("data", "axes fraction"),
+        f"Median {amount(median)}", (median, 1), xycoords=("data", "axes fraction"),
         xytext=(0, 2.5), textcoords="offset points", ha=ha, va="bottom",
         fontsize=VALUE_PT, fontweight="bold", color=colours.accent_text, zorder=5, parse_math=False,
     )

@@ -1,64 +1,82 @@
-"""Pay by industry: top-paying industries high to low, the median as a reference line."""
+"""Pay by industry: top-paying industries high to low, the source's median as a reference line.
+
+Drawn in the pay period most industries use; one given in the other period is
+placed at 2,080 hours a year but labelled with its own figure.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from typing import Optional
 
 from generator.charts import canvas
-from generator.charts.money import dollars
+from generator.charts.money import amount
 from generator.charts.output import to_art
-from generator.charts.salary import median_annual
 from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
 from generator.compose.model import ChartArt
+from generator.money import PER, PER_SHORT, majority_period
 from generator.profile.model import Profile
 
 CHART_ID = "industry_pay"
 NAME_WRAP = 26
 
 
-def industry_rows(profile: Profile) -> list[tuple[str, float]]:
-    """(industry, pay a year), highest first, at most MAX_INDUSTRIES."""
+@dataclass(frozen=True)
+class IndustryBar:
+    """One industry's pay placed in the chart's period; `label` is the source's figure."""
+
+    name: str
+    pay: float
+    label: str
+    words: str
+    converted: bool = False
+
+
+def industry_rows(profile: Profile, period: Optional[str] = None) -> list[IndustryBar]:
+    """Industries highest first, at most MAX_INDUSTRIES, placed in `period` (default: the majority's)."""
+    items = profile.regional.top_paying_industries
+    period = period or majority_period([item.period for item in items])
     rows = [
-        (item.industry, item.annual)
-        for item in profile.regional.top_paying_industries
+        IndustryBar(item.industry, item.in_unit(period),
+                    amount(item.pay) + (PER_SHORT[item.period] if item.period != period else ""),
+                    f"{amount(item.pay)} {PER[item.period]}", item.period != period)
+        for item in items
     ]
-    return sorted(rows, key=lambda row: -row[1])[:MAX_INDUSTRIES]
+    return sorted(rows, key=lambda row: -row.pay)[:MAX_INDUSTRIES]
 
 
-def alt_text(rows: list[tuple[str, float]], median: Optional[float]) -> str:
-    """The chart's data in words."""
-    text = "Median pay in the top-paying industries, in US dollars a year: "
-    text += "; ".join(f"{name} {dollars(pay)}" for name, pay in rows)
-    return text + (f"; overall median {dollars(median)}." if median else ".")
+def alt_text(rows: list[IndustryBar], median: Optional[float], period: str) -> str:
+    """The chart's data in words, each figure as the source gives it."""
+    text = "Median pay in the top-paying industries: "
+    text += "; ".join(f"{row.name} {row.words}" for row in rows)
+    return text + (f"; overall median {amount(median)} {PER[period]}." if median else ".")
 
 
-def _limits(ax, rows: list[tuple[str, float]], median: Optional[float]) -> None:
+def _limits(ax, rows: list[IndustryBar], median: Optional[float]) -> None:
     """Bars start at zero; the right limit leaves room for every value label."""
-    ends = [
-        (pay, canvas.text_width_in(ax.figure, dollars(pay), VALUE_PT) + canvas.KNOCKOUT_IN)
-        for _, pay in rows
-    ]
-    top = max([pay for _, pay in rows] + [median or 0])
+    ends = [(row.pay, canvas.text_width_in(ax.figure, row.label, VALUE_PT) + canvas.KNOCKOUT_IN) for row in rows]
+    top = max([row.pay for row in rows] + [median or 0])
     ax.set_xlim(0, canvas.fit_right(ax, 0, ends, floor=top * 1.02))
 
 
 def industry_chart(profile: Profile, style) -> Optional[ChartArt]:
-    """The pay-by-industry chart, or None when the profile lists no industry."""
-    rows = industry_rows(profile)
+    """The pay-by-industry chart, or None when the profile lists no industry with pay."""
+    period = majority_period([item.period for item in profile.regional.top_paying_industries])
+    rows = industry_rows(profile, period)
     if not rows:
         return None
     colours = chart_colours(style)
-    median = median_annual(profile)
-    names = [textwrap.fill(name, NAME_WRAP) for name, _ in rows]
-    fig, ax = canvas.bar_chart_axes(names, colours)
+    median = profile.median_pay.in_unit(period) if profile.median_pay else None
+    names = [textwrap.fill(row.name, NAME_WRAP) for row in rows]
+    fig, ax = canvas.bar_chart_axes(names, colours, period)
     _limits(ax, rows, median)
-    pays = [pay for _, pay in rows]
-    ax.barh(range(len(rows)), pays, height=canvas.bar_height(names), color=colours.primary,
-            linewidth=0, zorder=2)
-    for y, pay in enumerate(pays):
-        canvas.value_label(ax, pay, y, dollars(pay), colours)
+    ax.barh(range(len(rows)), [row.pay for row in rows], height=canvas.bar_height(names),
+            color=colours.primary, linewidth=0, zorder=2)
+    for y, row in enumerate(rows):
+        canvas.value_label(ax, row.pay, y, row.label, colours)
     canvas.name_ticks(ax, names)
     if median:
         canvas.median_line(ax, median, colours, dashed=True)
-    return to_art(fig, CHART_ID, alt_text(rows, median))
+    return to_art(fig, CHART_ID, alt_text(rows, median, period), period=period,
+                  median=bool(median), converted=any(row.converted for row in rows))

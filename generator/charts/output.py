@@ -24,7 +24,8 @@ def png_bytes(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def to_art(fig: Figure, chart_id: str, alt_text: str) -> ChartArt:
+def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", median: bool = False,
+           converted: bool = False) -> ChartArt:
     """Render a figure both ways; call inside the charts' rc_context."""
     width_in, height_in = (float(v) for v in fig.get_size_inches())
     return ChartArt(
@@ -34,4 +35,7 @@ def to_art(fig: Figure, chart_id: str, alt_text: str) -> ChartArt:
         width_in=round(width_in, 4),
         height_in=round(height_in, 4),
         alt_text=alt_text,
+        period=period,
+        median=median,
+        converted=converted,
     )

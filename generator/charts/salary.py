@@ -1,4 +1,8 @@
-"""Salary by level: one range bar per level, open tops fading out, the median marked."""
+"""Salary by level: one range bar per level, open tops fading out, the source's median marked.
+
+Bars are drawn in the pay period most levels use; a level given in the other
+period is placed at 2,080 hours a year but labelled with its own figures.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.charts import canvas
-from generator.charts.money import dollars, hourly, range_short, range_words
+from generator.charts.money import short, span, span_words
 from generator.charts.output import to_art
 from generator.charts.theme import VALUE_PT, ChartColours, blend, chart_colours
 from generator.compose.model import ChartArt
+from generator.money import PER, PER_SHORT, majority_period
 from generator.profile.model import Profile
 
 CHART_ID = "salary_by_level"
@@ -23,62 +28,57 @@ MIN_SHARE = 0.012  # a range with min == max is drawn this wide (share of the ax
 
 @dataclass(frozen=True)
 class LevelBar:
-    """One level's range, in dollars a year; `hourly` keeps the source figures."""
+    """One level's range placed in the chart's period; `label` and `words` keep the source's figures."""
 
     name: str
     low: float
     high: Optional[float]
     open_ended: bool
-    hourly: Optional[tuple[float, Optional[float]]] = None
+    label: str
+    words: str
+    converted: bool = False
 
     @property
     def top(self) -> float:
         """Where the solid bar ends (the minimum when an open range has no max)."""
         return self.high if self.high is not None else self.low
 
-    @property
-    def label(self) -> str:
-        """The range as set at the bar end: '$55K–$80K+'."""
-        return range_short(self.low, self.high, self.open_ended)
+
+def chart_period(profile: Profile) -> str:
+    """The period most level salaries are given in."""
+    return majority_period([lv.salary.period for lv in profile.levels if lv.salary])
 
 
-def level_bars(profile: Profile) -> list[LevelBar]:
-    """Levels that have a salary, hourly ranges converted to a year (2,080 hours)."""
+def level_bars(profile: Profile, period: str) -> list[LevelBar]:
+    """Levels that have a salary, placed in `period`."""
     bars = []
     for level in profile.levels:
         pay = level.salary
         if pay is None:
             continue
-        source = (pay.min, pay.max) if pay.period == "hour" else None
-        bars.append(LevelBar(level.name, pay.annual_min, pay.annual_max, pay.open_ended, source))
+        low, high = pay.in_unit(period)
+        converted = pay.period != period
+        label = span(pay.min, pay.max, pay.open_ended, short) + (PER_SHORT[pay.period] if converted else "")
+        words = span_words(pay.min, pay.max, pay.open_ended) + f" {PER[pay.period]}"
+        bars.append(LevelBar(level.name, low, high, pay.open_ended, label, words, converted))
     return bars
 
 
-def median_annual(profile: Profile) -> Optional[float]:
-    """The overall median in dollars a year, if the profile has one."""
-    return profile.median_pay.annual_estimate if profile.median_pay else None
-
-
-def alt_text(bars: list[LevelBar], profile: Profile) -> str:
-    """The chart's data in words."""
-    parts = []
-    for bar in bars:
-        text = f"{bar.name} {range_words(bar.low, bar.high, bar.open_ended)}"
-        if bar.hourly:
-            text += f" ({range_words(*bar.hourly, bar.open_ended, fmt=hourly)} an hour)"
-        parts.append(text)
-    text = "Salary by level, in US dollars a year: " + "; ".join(parts) + "."
-    median = median_annual(profile)
+def alt_text(bars: list[LevelBar], median: Optional[float], period: str, year: Optional[int]) -> str:
+    """The chart's data in words, each figure as the source gives it."""
+    text = "Salary by level: " + "; ".join(f"{bar.name} {bar.words}" for bar in bars) + "."
     if median:
-        year = profile.median_pay.year
-        text += f" Overall median {dollars(median)}" + (f" ({year})." if year else ".")
+        text += f" Overall median {span(median, None, False)} {PER[period]}"
+        text += f" ({year})." if year else "."
     return text
 
 
 def _limits(ax, bars: list[LevelBar], median: Optional[float]) -> float:
     """Set x limits so bars, fades and labels fit; return the fade length."""
     top = max([b.top for b in bars] + [median or 0])
-    low = 10_000 * math.floor(min([b.low for b in bars] + [median or math.inf]) * 0.85 / 10_000)
+    bottom = min([b.low for b in bars] + [median or math.inf])
+    unit = 10 ** max(0, math.floor(math.log10(max(top, 1))) - 1)
+    low = unit * math.floor(bottom * 0.85 / unit)
     fade = FADE_SHARE * (top - low) if any(b.open_ended for b in bars) else 0.0
     ends = [
         (bar.top + (fade if bar.open_ended else 0),
@@ -113,17 +113,20 @@ def _draw_bar(ax, y: int, bar: LevelBar, fade: float, thick: float, colours: Cha
 
 def salary_chart(profile: Profile, style) -> Optional[ChartArt]:
     """The salary-by-level chart, or None when no level has a salary."""
-    bars = level_bars(profile)
+    period = chart_period(profile)
+    bars = level_bars(profile, period)
     if not bars:
         return None
     colours = chart_colours(style)
-    median = median_annual(profile)
+    median = profile.median_pay.in_unit(period) if profile.median_pay else None
     names = [textwrap.fill(bar.name, NAME_WRAP) for bar in bars]
-    fig, ax = canvas.bar_chart_axes(names, colours)
+    fig, ax = canvas.bar_chart_axes(names, colours, period)
     fade = _limits(ax, bars, median)
     for y, bar in enumerate(bars):
         _draw_bar(ax, y, bar, fade, canvas.bar_height(names), colours)
     canvas.name_ticks(ax, names)
     if median:
         canvas.median_line(ax, median, colours)
-    return to_art(fig, CHART_ID, alt_text(bars, profile))
+    year = profile.median_pay.year if profile.median_pay else None
+    return to_art(fig, CHART_ID, alt_text(bars, median, period, year), period=period,
+                  median=bool(median), converted=any(bar.converted for bar in bars))

@@ -8,9 +8,10 @@ from generator.compose.cover import cover_sections
 from generator.compose.fit import Measure, Overflow, pack
 from generator.compose.geometry import panels_of
 from generator.compose.model import (
-    Brochure, ChartArt, Heading, Metadata, Panel, Paragraph, Section, WritingLines,
+    Brochure, Bullets, ChartArt, Heading, Metadata, Panel, Paragraph, Section, Steps, WritingLines,
 )
-from generator.compose.sections import BUILDERS
+from generator.compose.sections import BUILDERS, Context
+from generator.compose.wording import with_count
 from generator.compose.styles import BODY_FLOOR, resolve_style
 from generator.compose.templates import AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
 from generator.errors import FitError, TemplateError
@@ -28,22 +29,33 @@ class Draft:
     by_role: dict[str, list[Section]] = field(default_factory=dict)
 
 
-def _section(profile: Profile, spec: SectionSpec, charts: dict[str, ChartArt], where: str) -> Section | None:
+def _item_count(body: tuple) -> int:
+    """How many steps or items the section's first list has (for '{Count} steps ...')."""
+    for block in body:
+        if isinstance(block, Steps):
+            return len(block.steps)
+        if isinstance(block, Bullets):
+            return len(block.items)
+    return 0
+
+
+def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> Section | None:
     builder = BUILDERS.get(spec.id)
     if builder is None:
         raise TemplateError(f"{where}: unknown section id {spec.id!r} (known: {', '.join(sorted(BUILDERS))})")
-    body = builder(profile, spec, charts)
+    body = builder(profile, spec, ctx)
     if not body:
         return None
-    intro = (Paragraph(spec.intro, "intro"),) if spec.intro else ()
+    intro = (Paragraph(with_count(spec.intro, _item_count(body)), "intro"),) if spec.intro else ()
     return Section(spec.id, (Heading(spec.heading, 1),) + intro + body, spec.priority, spec.heading)
 
 
 def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt]) -> Draft:
     """Every section the audience wants that the profile can fill, by panel role."""
     where = f"templates/audiences/{audience.name}.yaml"
-    flow = [_section(profile, s, charts, where) for s in audience.sections]
-    back = [_section(profile, s, charts, where) for s in audience.back]
+    ctx = Context(charts, audience)
+    flow = [_section(profile, s, ctx, where) for s in audience.sections]
+    back = [_section(profile, s, ctx, where) for s in audience.back]
     return Draft({"cover": cover_sections(profile, audience),
                   "flow": [s for s in flow if s], "back": [s for s in back if s]})
 

@@ -15,15 +15,18 @@ def _pay_year(p: Profile) -> str:
 
 
 def _big_number(p: Profile, audience: AudienceSpec) -> Optional[Fact]:
+    """Median pay in the unit the audience asks for when the source gives it; the other figure beside it."""
     pay = p.median_pay
     if pay is None:
         return None
     spec = audience.cover.big_number
-    if spec.fact == "median_hourly" and pay.hourly:
-        return Fact(w.money(pay.hourly), f"median pay an hour{_pay_year(p)}")
-    if pay.annual:
-        return Fact(w.money(pay.annual), f"{spec.label}{_pay_year(p)}")
-    return Fact(w.money(pay.hourly), f"median pay an hour{_pay_year(p)}")
+    hourly_first = (spec.fact == "median_hourly" and pay.hourly) or not pay.annual
+    if hourly_first:
+        label = f"median pay an hour{_pay_year(p)}"
+        also = f" · {w.money(pay.annual)} a year" if pay.annual else ""
+        return Fact(w.money(pay.hourly), label + also)
+    also = f" · {w.money(pay.hourly)} an hour" if pay.hourly else ""
+    return Fact(w.money(pay.annual), f"{spec.label}{_pay_year(p)}{also}")
 
 
 def _growth(p: Profile) -> Optional[Fact]:
@@ -41,9 +44,19 @@ def _openings(p: Profile) -> Optional[Fact]:
     return Fact(w.count(n), "job openings a year") if n else None
 
 
-def _education(p: Profile) -> Optional[Fact]:
+def _education(p: Profile, words: str = "term") -> Optional[Fact]:
+    found = w.education_categories(p.typical_education)
+    if words == "plain" and found:
+        return Fact(found[0].short, "typical education to start")
     text = w.short_education(p.typical_education)
     return Fact(text, "typical education to start") if text else None
+
+
+def _jobs(p: Profile) -> Optional[Fact]:
+    jobs = p.number_of_jobs
+    if jobs is None:
+        return None
+    return Fact(w.jobs(jobs), f"jobs in {jobs.year}" if jobs.year else "jobs")
 
 
 def _hourly(p: Profile) -> Optional[Fact]:
@@ -57,17 +70,24 @@ def _experience(p: Profile) -> Optional[Fact]:
 
 
 FACTS = {"growth": _growth, "openings": _openings, "education": _education,
-         "median_hourly": _hourly, "experience": _experience}
+         "median_hourly": _hourly, "experience": _experience, "jobs": _jobs}
+
+
+def hook(p: Profile, audience: AudienceSpec) -> str:
+    """The cover line: worded for the job outlook when the audience has a line for it."""
+    category = w.growth_category(p.growth)
+    return audience.hooks.get(category, audience.hook) if category else audience.hook
 
 
 def cover_sections(p: Profile, audience: AudienceSpec) -> list[Section]:
     """Cover sections: the title block (never dropped) and the facts."""
     sections = [Section("cover", (Heading(p.title, 0),), 1, p.title),
-                Section("hook", (Paragraph(audience.hook, "hook"),), 2)]
+                Section("hook", (Paragraph(hook(p, audience), "hook"),), 2)]
     big = _big_number(p, audience)
     if big:
         sections.append(Section("big_number", (BigNumber(big),), 1, anchor="bottom"))
-    facts = tuple(f for f in (FACTS[key](p) for key in audience.cover.facts) if f)
+    makers = {**FACTS, "education": lambda profile: _education(profile, audience.education_words)}
+    facts = tuple(f for f in (makers[key](p) for key in audience.cover.facts) if f)
     if facts:
         sections.append(Section("key_facts", (KeyFacts(facts),), 2, anchor="bottom"))
     return sections

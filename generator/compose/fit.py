@@ -40,7 +40,7 @@ def _split(block: Block, count: int) -> tuple[Block, Block]:
         labels = block.labels
         return (Bullets(block.items[:count], labels[:count]), Bullets(block.items[count:], labels[count:]))
     assert isinstance(block, Steps)
-    return Steps(block.steps[:count]), Steps(block.steps[count:])
+    return Steps(block.steps[:count], block.start), Steps(block.steps[count:], block.start + count)
 
 
 def _length(block: Block) -> int:

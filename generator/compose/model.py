@@ -47,9 +47,13 @@ class Step:
 
 @dataclass(frozen=True)
 class Steps:
-    """A numbered path: school, program, certificate, first job, advancement."""
+    """A numbered path: school, program, certificate, first job, advancement.
+
+    `start` is the number of the first step: a path split across panels goes on counting.
+    """
 
     steps: tuple[Step, ...]
+    start: int = 1
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,9 @@ class ChartArt:
     width_in: float
     height_in: float
     alt_text: str
+    period: str = "year"  # the pay period the bars are drawn in
+    median: bool = False  # a line marks the source's median
+    converted: bool = False  # some bars were placed from the other period (2,080 hours a year)
 
 
 @dataclass(frozen=True)

@@ -115,14 +115,29 @@ class LayoutSpec(Spec):
         return self
 
 
+StepKind = Literal["high_school", "education", "postsecondary", "routes", "certification", "first_job",
+                   "experience", "advancement"]
+
+
+class StepSpec(Spec):
+    """One step of a pathway: what it is made of, and its title for this reader."""
+
+    kind: StepKind
+    title: str
+    whole: bool = Field(False, description="The whole text of the profile's field, not its first sentence.")
+
+
 class SectionSpec(Spec):
     """One section of an audience: which builder, its heading, how essential."""
 
     id: str
     heading: str
     priority: int = Field(1, ge=1, le=9, description="1 is never dropped; higher drops first.")
-    intro: Optional[str] = None
+    intro: Optional[str] = Field(None, description="A framing line; {count} / {Count} is the number of items, in words.")
     max_items: Optional[int] = Field(None, ge=1)
+    steps: list[StepSpec] = Field([], description="The pathway's steps, in order (section id 'pathway').")
+    text: Optional[str] = Field(None, description="Fixed text of a section that does not come from the profile.")
+    link: Optional[str] = Field(None, pattern=r"^https://", description="A web address printed as a link under `text`.")
 
 
 class BigNumberSpec(Spec):
@@ -132,7 +147,10 @@ class BigNumberSpec(Spec):
 
 class CoverSpec(Spec):
     big_number: BigNumberSpec
-    facts: list[Literal["growth", "openings", "education", "median_hourly", "experience"]] = []
+    facts: list[Literal["growth", "openings", "education", "median_hourly", "experience", "jobs"]] = []
+
+
+GrowthId = Literal["much_faster", "faster", "average", "slower", "little_change", "decline"]
 
 
 class AudienceSpec(Spec):
@@ -142,10 +160,37 @@ class AudienceSpec(Spec):
     description: str
     default_layout: str
     type_factor: float = Field(1.0, ge=0.8, le=1.3)
-    hook: str
+    hook: str = Field(..., description="The cover line (used when no growth-specific hook applies).")
+    hooks: dict[GrowthId, str] = Field({}, description="Cover lines by job-outlook category (templates/wording/growth.yaml).")
+    education_words: Literal["term", "plain", "both"] = Field(
+        "term", description="BLS education terms as written, in plain words, or both (templates/wording/education.yaml).")
     cover: CoverSpec
     sections: list[SectionSpec]
     back: list[SectionSpec] = []
+
+
+class GrowthCategory(Spec):
+    id: GrowthId
+    labels: list[str]
+    min_percent: float
+
+
+class GrowthTable(Spec):
+    """BLS job-outlook categories: label words and the growth that reaches each."""
+
+    categories: list[GrowthCategory] = Field(..., min_length=1)
+
+
+class EducationCategory(Spec):
+    term: str
+    short: str
+    plain: str
+
+
+class EducationTable(Spec):
+    """BLS entry-level education categories in plain words."""
+
+    categories: list[EducationCategory] = Field(..., min_length=1)
 
 
 class ColourSpec(Spec):
@@ -214,6 +259,16 @@ def load_audience(name: str) -> AudienceSpec:
 @lru_cache(maxsize=None)
 def load_style(name: str = "default") -> StyleSpec:
     return _load("styles", name, StyleSpec)
+
+
+@lru_cache(maxsize=None)
+def load_growth_table() -> GrowthTable:
+    return _load("wording", "growth", GrowthTable)
+
+
+@lru_cache(maxsize=None)
+def load_education_table() -> EducationTable:
+    return _load("wording", "education", EducationTable)
 
 
 def font_path(filename: str) -> str:

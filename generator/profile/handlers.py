@@ -30,8 +30,11 @@ def _value_text(block: Block) -> str:
 
 
 def place_fact(draft: Draft, block: Block) -> bool:
-    """Place a headline fact (median pay, growth, openings, education, experience, source)."""
+    """Place a headline fact (median pay, growth, openings, jobs, education, experience, source)."""
     name, line = block.field, block.line
+    if name == "specialty_areas" and line is not None:
+        add_items(draft, ("specialty_areas",), block)
+        return True
     if name not in _FACT_PARSERS or line is None:
         return False
     value = _value_text(block)
@@ -53,11 +56,21 @@ _FACT_PARSERS: dict[str, Callable[[str, str], object]] = {
     "median_pay": salary.parse_median,
     "growth": salary.parse_growth,
     "annual_openings": lambda key, value: salary.parse_count(value),
+    "number_of_jobs": salary.parse_jobs,
     "typical_education": lambda key, value: value or None,
     "work_experience": lambda key, value: value or None,
     "sources": lambda key, value: parse.parse_source(value),
 }
 FACT_PATHS = {"annual_openings": ("outlook", "annual_openings")}
+
+
+def add_items(draft: Draft, path: tuple, block: Block, max_words: int = 6) -> None:
+    """A list field: the inline value split where it lists short items, then one item per line."""
+    if block.value and block.line:
+        for item in vocab.short_list(block.value, max_words=max_words) or [block.value]:
+            draft.add(path, item, block.line)
+    for line in block.items:
+        draft.add(path, line.text, line)
 
 
 # --- overview, pay -------------------------------------------------------------------------
@@ -90,12 +103,13 @@ def _prose_fact(draft: Draft, line: Line) -> bool:
 
 def levels(draft: Draft, section: Section) -> None:
     """Each short line followed by level fields opens a level; its fields fill it."""
+    acronyms = acronyms_of(section.lines)
     for head, lines in _level_groups(section.lines):
         if head is None:
             for line in lines:
                 draft.note(line)
         else:
-            _level(draft, head, lines)
+            _level(draft, head, lines, acronyms)
 
 
 def _level_groups(lines: list[Line]) -> list[tuple[Optional[Line], list[Line]]]:
@@ -120,8 +134,13 @@ def _is_level_head(line: Line, following: Optional[Line]) -> bool:
     return not is_prose(line.text) and is_level_field_line(following)
 
 
-def _level_name(line: Line) -> tuple[str, Optional[dict]]:
-    """'Entry Level ($35,000–$45,000)' -> ('Entry Level', range); plain names unchanged."""
+def _level_name(line: Line, acronyms: set[str]) -> tuple[str, Optional[dict]]:
+    """'Entry Level ($35,000–$45,000)' -> ('Entry Level', range); 'ENTRY LEVEL' -> 'Entry Level'."""
+    name, pay = _level_name_and_pay(line)
+    return title_case(name, acronyms), pay
+
+
+def _level_name_and_pay(line: Line) -> tuple[str, Optional[dict]]:
     text = heading_text(line.text)
     pair = line.key_value()
     if pair and pair[1]:
@@ -133,8 +152,39 @@ def _level_name(line: Line) -> tuple[str, Optional[dict]]:
     return (name, salary.parse_range(text[money[0].start:])) if name else (text, None)
 
 
-def _level(draft: Draft, head: Line, lines: list[Line]) -> None:
-    name, pay = _level_name(head)
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
+
+
+def title_case(name: str, acronyms: set[str]) -> str:
+    """A name typed in capitals, in Title Case: 'MASTER ELECTRICIAN (SENIOR)' -> 'Master Electrician (Senior)'.
+
+    Words the document writes in capitals inside ordinary text (HVAC, RN) and
+    Roman numerals stay as they are; names with lower-case letters are left alone.
+    """
+    if any(c.islower() for c in name) or not any(c.isalpha() for c in name):
+        return name
+    def word(match: re.Match) -> str:
+        token = match.group(0)
+        if token in acronyms or _ROMAN.match(token):
+            return token
+        lower = token.lower()
+        first = match.start() == 0 or name[:match.start()].rstrip()[-1:] in "(/–—-:"
+        return lower if lower in _SMALL_WORDS and not first else lower[:1].upper() + lower[1:]
+    return re.sub(r"[A-Z][A-Z'’]*", word, name)
+
+
+def acronyms_of(lines: list[Line]) -> set[str]:
+    """Capitalised words (2+ letters) that lines with lower-case text use: 'HVAC', 'EHR', 'RN'."""
+    found: set[str] = set()
+    for line in lines:
+        if any(c.islower() for c in line.text):
+            found.update(re.findall(r"\b[A-Z]{2,}\b", line.text))
+    return found
+
+
+def _level(draft: Draft, head: Line, lines: list[Line], acronyms: set[str]) -> None:
+    name, pay = _level_name(head, acronyms)
     draft.add(("levels",), {"name": name}, head)
     path = ("levels", len(draft.data["levels"]) - 1)
     if pay:
@@ -208,10 +258,16 @@ def how_to_become(draft: Draft, section: Section) -> None:
             note_block(draft, block)
 
 
+_PLAIN_HOW_KEYS = re.compile(r"^(?:post ?secondary(?: education| training| options)?|education(?: and training)?"
+                             r"|(?:career )?advancement|training|college|requirements?|degree)$")
+
+
 def _how_text(draft: Draft, field: str, block: Block) -> None:
-    text = " ".join(filter(None, [block.value] + [line.text for line in block.items]))
+    text = "\n".join(filter(None, [block.value] + [line.text for line in block.items]))
+    if text and block.key and not _PLAIN_HOW_KEYS.match(vocab.norm(block.key)):
+        text = f"{block.key}: {text}"  # 'Bootcamps / Community college certificates: ...' keeps its label
     if text:
-        draft.text(("how_to_become", field), text, block.line)
+        draft.text(("how_to_become", field), text, block.line, PARAGRAPH)
 
 
 def _licensing(draft: Draft, block: Block) -> None:
@@ -225,7 +281,7 @@ def _licensing(draft: Draft, block: Block) -> None:
         draft.text(("how_to_become", "licensing"), block.value, block.line)
     for line in block.items:
         cert = parse.parse_certification(line.text)
-        if cert and (line.bullet or not is_prose(line.text) or "issuer" in cert):
+        if cert and (line.bullet or not is_prose(line.text) or "issuer" in cert or "description" in cert):
             draft.add(("how_to_become", "certifications"), cert, line)
         else:
             draft.text(("how_to_become", "licensing"), line.text, line)
@@ -297,7 +353,7 @@ def work_environment(draft: Draft, section: Section) -> None:
         if field == "industries":
             texts = ([(block.value, block.line)] if block.value else []) + [(l.text, l) for l in block.items]
             for text, line in texts:
-                for industry in vocab.split_list(text, split_and=True):
+                for industry in vocab.short_list(text, max_words=6, split_and=True) or [text]:
                     draft.add(("work_environment", "industries"), industry, line)
         elif field in ("settings", "schedules") or block.key is None:
             text = " ".join(filter(None, [block.value] + [line.text for line in block.items]))

@@ -23,9 +23,9 @@ HANDLERS = {
     "levels": handlers.levels, "how_to_become": handlers.how_to_become, "advancement": handlers.how_to_become,
     "skills": handlers.skills, "tools": handlers.skills, "skills_tools": handlers.skills,
     "work_environment": handlers.work_environment, "outlook": handlers.outlook,
-    "related": lists.related, "resources": lists.resources, "regional": lists.regional, "sources": lists.sources,
+    "related": lists.related, "specialties": lists.specialties, "resources": lists.resources, "regional": lists.regional, "sources": lists.sources,
 }
-FACT_FIELDS = ("median_pay", "growth", "typical_education", "work_experience", "levels", "how_to_become",
+FACT_FIELDS = ("median_pay", "growth", "number_of_jobs", "specialty_areas", "typical_education", "work_experience", "levels", "how_to_become",
                "skills", "tools", "work_environment", "outlook", "related_occupations", "resources", "regional")
 _TITLE_PREFIX = re.compile(r"^(?:career|occupation(?:al)?|job)?\s*(?:profile|title|overview)?\s*:\s*", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[-–—:|]\s*(?:an?\s+)?(?:career|occupation(?:al)?|job)\s+(?:profile|overview|guide|brochure)$", re.I)

@@ -32,23 +32,57 @@ _GENERIC = {"podcast", "podcasts", "video", "videos", "community", "communities"
             "books", "course", "courses", "online courses", "groups", "channels", "websites"}
 
 
+_ISSUED_INSIDE = re.compile(
+    r"\b(?:offered|issued|awarded|administered|granted|conferred|provided|certified)\s+by\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][^.;,]*?)\s*(?:[.;,]|$)"
+)
+_ORG_WORD = re.compile(r"\b(Board|Association|Council|Institute|Society|Commission|Academy|Organi[sz]ation|Department"
+                       r"|Agency|Bureau|Alliance|Federation|Foundation|College|University)\b")
+_EXAM_NAME = re.compile(r"\b(?:Exam|Examination|Test|Certification|Certificate|License|Licence|Credential)\.?$")
+
+
 def parse_certification(text: str) -> Optional[dict]:
-    """'RHIT (Registered ...) – Certification by the AHIMA.' -> {'name': ..., 'issuer': 'AHIMA'}."""
+    """'RHIT (Registered ...) – Certification by the AHIMA.' -> {'name', 'issuer', 'description'}.
+
+    What follows the name is kept verbatim as the description unless it is only
+    the issuer ('– AHIMA', '– Issued by the NBRC'); an issuer named inside a
+    longer description ('… offered by AACN') is also taken out as `issuer`.
+    """
     text = text.strip()
     issued = _CERT_ISSUED.search(text)
     if issued:
         return {"name": text[:issued.start()].strip(), "issuer": issued.group(1).strip()}
     parts = _SEPARATOR.split(text, maxsplit=1)
-    if len(parts) == 2:
-        name, rest = parts[0].strip(), parts[1].strip()
-        lead = _LEAD_IN.match(rest)
-        if lead and lead.end() > 0:
-            return {"name": name, "issuer": rest[lead.end():].strip().rstrip(".").strip()}
-        if len(rest.split()) <= 8 and rest[:1].isupper() and not rest.endswith("."):
-            return {"name": name, "issuer": rest}
+    if (len(parts) == 2 and parts[0].strip() and parts[1].strip() and len(parts[0].split()) <= 12
+            and not vocab.reads_as_clause(parts[0])):
+        return _name_and_rest(parts[0].strip(), parts[1].strip())
     if len(text.split()) <= 12 and not is_prose(text):
         return {"name": text.rstrip(".")}
     return None
+
+
+def _name_and_rest(name: str, rest: str) -> dict:
+    lead = _LEAD_IN.match(rest)
+    if lead and lead.end() > 0:
+        return {"name": name, "issuer": rest[lead.end():].strip().rstrip(".").strip()}
+    if _is_issuer(rest):
+        return {"name": name, "issuer": rest}
+    cert = {"name": name, "description": rest}
+    inside = _ISSUED_INSIDE.search(rest)
+    if inside:
+        cert["issuer"] = inside.group("who").strip()
+    return cert
+
+
+def _is_issuer(text: str) -> bool:
+    """'DANB', 'American Welding Society (AWS)': an organisation's name, not a description."""
+    words = text.split()
+    if len(words) > 8 or text.endswith(".") or _EXAM_NAME.search(text):
+        return False
+    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z&\-]{1,9}", text):
+        return True
+    return bool(_ORG_WORD.search(text)) and all(w[:1].isupper() or w.lower() in ("of", "for", "on", "and", "the", "&")
+                                               or w.startswith("(") for w in words)
 
 
 def parse_book(text: str) -> dict:

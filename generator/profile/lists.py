@@ -87,6 +87,13 @@ def _regional_entry(draft: Draft, field, text: str, line: Line, default: str) ->
         draft.add(("regional", field or default), text, line)
 
 
+def specialties(draft: Draft, section: Section) -> None:
+    """A 'Specialty Areas' section: one area per line (a comma line of short names is split)."""
+    for line in section.lines:
+        for area in vocab.short_list(line.text, max_words=6) or [line.text]:
+            draft.add(("specialty_areas",), area, line)
+
+
 def sources(draft: Draft, section: Section) -> None:
     """'Name – URL (data as of 2024)' lines."""
     for line in section.lines:

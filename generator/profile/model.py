@@ -11,6 +11,13 @@ HOURS_PER_YEAR = 2080
 HOURLY_TOLERANCE = 0.05  # hourly x 2080 may differ from annual by 5% before we warn
 
 
+def convert(amount: float, source: str, target: str) -> float:
+    """An amount from one pay period ('year' or 'hour') to another, at HOURS_PER_YEAR."""
+    if source == target:
+        return amount
+    return amount * HOURS_PER_YEAR if source == "hour" else amount / HOURS_PER_YEAR
+
+
 class ProfileWarning(UserWarning):
     """Something suspicious in a profile that still builds."""
 
@@ -47,10 +54,16 @@ class MedianPay(Model):
                 )
         return self
 
-    @property
-    def annual_estimate(self) -> float:
-        """Annual pay, derived from hourly pay when only that is known."""
-        return self.annual if self.annual else (self.hourly or 0) * HOURS_PER_YEAR
+    def in_unit(self, period: str) -> Optional[float]:
+        """The median the source states in `period` ('year' or 'hour'); never a conversion."""
+        return self.annual if period == "year" else self.hourly
+
+
+class JobCount(Model):
+    """How many jobs the occupation held in a year ("Number of Jobs (2023): About 3.3 million")."""
+
+    count: int = Field(..., gt=0)
+    year: Optional[int] = Field(None, ge=1900, le=2100)
 
 
 class Growth(Model):
@@ -84,15 +97,10 @@ class SalaryRange(Model):
             raise ValueError("needs a max, or open_ended: true")
         return self
 
-    @property
-    def annual_min(self) -> float:
-        return self.min * (HOURS_PER_YEAR if self.period == "hour" else 1)
-
-    @property
-    def annual_max(self) -> Optional[float]:
-        if self.max is None:
-            return None
-        return self.max * (HOURS_PER_YEAR if self.period == "hour" else 1)
+    def in_unit(self, period: str) -> tuple[float, Optional[float]]:
+        """(min, max) in `period`; converted at HOURS_PER_YEAR when the source used the other unit."""
+        factor = convert(1.0, self.period, period)
+        return self.min * factor, (None if self.max is None else self.max * factor)
 
 
 class Level(Model):
@@ -111,6 +119,7 @@ class Certification(Model):
 
     name: Text = Field(..., min_length=1)
     issuer: Optional[Text] = None
+    description: Optional[Text] = Field(None, description="What the source says after the name, verbatim.")
 
 
 class HowToBecome(Model):
@@ -179,9 +188,9 @@ class IndustryPay(Model):
     pay: Amount = Field(..., gt=0)
     period: Literal["year", "hour"] = "year"
 
-    @property
-    def annual(self) -> float:
-        return self.pay * (HOURS_PER_YEAR if self.period == "hour" else 1)
+    def in_unit(self, period: str) -> float:
+        """The pay in `period`; converted at HOURS_PER_YEAR when the source used the other unit."""
+        return convert(self.pay, self.period, period)
 
 
 class Regional(Model):
@@ -212,8 +221,10 @@ class Profile(Model):
     overview: Optional[Text] = None
     median_pay: Optional[MedianPay] = None
     growth: Optional[Growth] = None
+    number_of_jobs: Optional[JobCount] = None
     typical_education: Optional[Text] = None
     work_experience: Optional[Text] = None
+    specialty_areas: list[Text] = []
     levels: list[Level] = []
     how_to_become: HowToBecome = HowToBecome()
     skills: list[Text] = []

@@ -243,3 +243,12 @@ def parse_openings_in_prose(text: str) -> Optional[int]:
     if not match or not re.search(r"each year|per year|a year|annual", text, re.I):
         return None
     return int(match.group(1).replace(",", ""))
+
+
+def parse_jobs(key: str, value: str) -> Optional[dict]:
+    """'Number of Jobs (2023)', 'About 3.3 million' -> {'count': 3300000, 'year': 2023}."""
+    count = parse_count(_YEAR.sub(" ", value))
+    if not count:
+        return None
+    year = find_year(key, value)
+    return {"count": count, "year": year} if year else {"count": count}

@@ -155,9 +155,11 @@ ITEM_FIELDS = {
     "licensing", "high_school", "job_titles", "responsibilities", "skills", "tools", "industries", "drivers",
     "summary", "top_paying_industries", "hot_markets", "trends", "books", "courses", "videos", "podcasts",
     "communities", "sources", "education", "experience", "postsecondary", "advancement", "settings", "schedules",
+    "specialty_areas",
 }
 # Headline facts: one line each, never continued by the lines after them.
-SINGLE_LINE_FIELDS = {"median_pay", "growth", "annual_openings", "typical_education", "work_experience", "salary"}
+SINGLE_LINE_FIELDS = {"median_pay", "growth", "annual_openings", "typical_education", "work_experience", "salary",
+                      "number_of_jobs"}
 
 
 @dataclass
@@ -234,6 +236,20 @@ def looks_like_heading(line: Line) -> bool:
     return vocab.is_heading_phrase(body) and vocab.section_kind(body) is not None
 
 
+_MONEY_START = re.compile(r"^(?:\$|US\$|USD)\s*\d")
+# Facts that a 'Key: $amount' line may name; any other 'Name: $amount' is a list item (an industry's pay).
+MONEY_FIELDS = SINGLE_LINE_FIELDS | {"number_of_jobs"}
+
+
+def _is_item(pair: tuple[str, str], name: Optional[str], current: Optional[Block], open_: bool) -> bool:
+    """A 'Name: value' line that is an entry of a list, not a new label."""
+    key, value = pair
+    if ";" in key or (_MONEY_START.match(value) and name not in MONEY_FIELDS):
+        return True  # 'Hospitals; State, Local, and Private: $96,830'
+    # 'Bilingual skills: ...' under 'Core Skills:' is one of the skills
+    return bool(open_ and value and current is not None and not current.value and name and name == current.field)
+
+
 def to_blocks(kind: Optional[str], lines: list[Line]) -> list[Block]:
     """Cut a section's lines at each 'Key:' line its kind knows (or any bare 'Label:' line)."""
     blocks: list[Block] = []
@@ -241,6 +257,8 @@ def to_blocks(kind: Optional[str], lines: list[Line]) -> list[Block]:
     for line in lines:
         pair = line.key_value()
         name = vocab.field_of(kind, pair[0]) if pair else None
+        if pair and _is_item(pair, name, current, open_):
+            pair = name = None
         if pair and (name or not pair[1]):
             current = Block(pair[0], name, pair[1], line)
             blocks.append(current)

@@ -10,6 +10,8 @@ SECTION_PATTERNS: list[tuple[str, str]] = [
     ("sources", r"^(data )?sources?\b|^references$|^citations?$|^(data )?sources and notes"),
     ("regional", r"regional|where the jobs are|\bby (state|region|area)\b|geograph|\blocations?\b"
                  r"|top paying|highest paying|pay by industry|by industry|hot markets|employment trends|\bstates\b|\bmarkets\b"),
+    ("specialties", r"^(specialty|specialties|speciali[sz]ations?|areas of specialization|concentrations|subfields)"
+                    r"( areas)?$"),
     ("related", r"related|similar (occupations|careers|jobs|roles)|other careers|careers like"),
     ("resources", r"resources|learn more|further reading|more information|learning|more info|to explore"),
     ("how_to_become", r"how to become|how to get|getting (there|started|in)|education|training|pathway"
@@ -44,7 +46,8 @@ information info advancement advancing regional region regions data trends are p
 wage compensation benefits sources source references citations what hot markets market top paying highest
 industries industry state states location locations geographic geography of description snapshot duties
 responsibilities growth opportunities training your this you need requirement necessary typical professional
-development resource helpful useful links explore moving up
+development resource helpful useful links explore moving up specialty specialties specialization specializations
+areas
 """.split())
 
 # Field patterns per section kind, tried in order (keys are normalised first).
@@ -57,6 +60,7 @@ LEVEL_FIELDS = [
 ]
 HOW_FIELDS = [
     ("high_school", r"high school|secondary school|school subjects"),
+    ("postsecondary", r"bootcamp|community college|college|university|apprentice|trade school|vocational"),
     ("licensing", r"licens|certif|registration|credential|exam"),
     ("advancement", r"advanc|promotion|moving up|career growth|next steps"),
     ("postsecondary", r"post ?secondary|college|program|apprentice|vocational|trade school|university"
@@ -93,6 +97,9 @@ REGIONAL_FIELDS = [
 ]
 GLOBAL_FIELDS = [
     ("annual_openings", r"openings|vacancies"),
+    ("number_of_jobs", r"^(number of jobs|jobs|total jobs|employment|total employment|employment level|jobs held)$"),
+    ("specialty_areas", r"^(specialty|specialties|speciali[sz]ations?|areas of specialization|concentrations"
+                        r"|subfields|specialty areas|areas of focus)$"),
     ("median_pay", r"\bmedian\b.*\b(pay|salary|wages?|earnings|income|compensation)\b|^median$"
                    r"|^(annual |yearly |hourly )?(pay|salary|wages?|earnings)$"),
     ("growth", r"growth|projected|employment change|^(job |employment )?outlook$|^change$"),
@@ -193,11 +200,24 @@ def _split_and(item: str) -> list[str]:
     return [piece.strip() for piece in re.split(r"\s+(?:and|&)\s+", item)]
 
 
-def short_list(text: str, max_words: int = 5) -> Optional[list[str]]:
+# Words that make a clause a sentence, not a list item ("... employ most electricians; others work ...").
+_CLAUSE_WORDS = set("""
+is are was were be been being am has have had do does did will would can could may might must shall should
+employ employs hire hires work works include includes offer offers require requires need needs provide
+provides use uses make makes help helps they their them others it its this these those which who that
+""".split())
+
+
+def reads_as_clause(item: str) -> bool:
+    """True when an item has a verb or pronoun of its own (so it is part of a sentence)."""
+    return any(word in _CLAUSE_WORDS for word in re.findall(r"[a-z']+", item.casefold()))
+
+
+def short_list(text: str, max_words: int = 5, split_and: bool = False) -> Optional[list[str]]:
     """'communication, dexterity, stamina' -> a list; None when it reads as a sentence."""
     if text.rstrip().endswith((".", "!", "?")) and text.count(",") < 2:
         return None
-    items = split_list(text)
-    if len(items) < 2 or any(len(item.split()) > max_words for item in items):
+    items = split_list(text, split_and=split_and)
+    if len(items) < 2 or any(len(item.split()) > max_words or reads_as_clause(item) for item in items):
         return None
     return items

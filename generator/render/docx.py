@@ -54,6 +54,7 @@ class _Writer:
     brochure: Brochure
     width: float = 0.0  # text width of the current column, points
     steps_seen: int = 0
+    steps_num_id: Optional[int] = None  # the numbering a path split across columns goes on with
     _present: dict = field(default_factory=dict)
 
     def has_style(self, name: str) -> bool:
@@ -172,9 +173,13 @@ def _restart_numbering(w: _Writer) -> Optional[int]:
 
 def _steps(w: _Writer, block: Steps) -> None:
     styled = w.has_style("List Number")
-    num_id = _restart_numbering(w) if styled and w.steps_seen else None
-    w.steps_seen += 1
-    for number, step in enumerate(block.steps, 1):
+    if block.start > 1:  # the rest of a path that began in an earlier column
+        num_id = w.steps_num_id
+    else:
+        num_id = _restart_numbering(w) if styled and w.steps_seen else None
+        w.steps_seen += 1
+        w.steps_num_id = num_id
+    for number, step in enumerate(block.steps, block.start):
         p = _para(w, "List Number")
         if num_id is not None:
             num_pr = p._p.get_or_add_pPr().get_or_add_numPr()

@@ -91,7 +91,7 @@ def bullets(block: m.Bullets, ctx: Context) -> Flowable:
 def steps(block: m.Steps, ctx: Context) -> Flowable:
     size = ctx.style.type.body
     parts = []
-    for number, step in enumerate(block.steps, 1):
+    for number, step in enumerate(block.steps, block.start):
         body = [ctx.para(step.title, "step_title")] + ([ctx.para(step.text, "body")] if step.text else [])
         parts.append(NumberedStep(number, body, ctx.ink.heading if not ctx.dark else ctx.ink.highlight,
                                   ctx.ink.fill if not ctx.dark else ctx.ink.heading, ctx.fonts["heavy"], size))

@@ -1,0 +1,103 @@
+"""The pathway: numbered steps into the occupation, chosen per reader in templates/audiences/.
+
+Step text is the profile's own text (a sentence or a list of names), framed by
+a few fixed words; a step the profile says nothing about is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from generator.compose import wording as w
+from generator.compose.model import Step
+from generator.compose.templates import StepSpec
+from generator.profile.model import Profile
+
+# Sentences about how long training takes, what it costs, and routes that fit a working adult.
+_ROUTE_WORDS = re.compile(
+    r"\b(?:\d+\s*(?:[-–]\s*\d+\s*)?(?:weeks?|months?|years?)|part[- ]time|evening|night classes|weekend|online"
+    r"|apprentice\w*|bootcamp\w*|community college|cost\w*|tuition|\$\s?\d|on[- ]the[- ]job|paid training"
+    r"|employer[- ]sponsored|self[- ]paced|flexible)\b", re.I)
+MAX_ROUTES = 3
+
+
+def _text(text: str | None, whole: bool) -> str:
+    return " ".join(w.paragraphs(text)) if whole else w.first_sentence(text)
+
+
+def high_school(p: Profile, whole: bool) -> str:
+    how = p.how_to_become
+    if how.high_school:
+        return _text(how.high_school, whole) if whole else w.first_paragraph(how.high_school)
+    return f"Courses: {', '.join(how.high_school_courses)}." if how.high_school_courses else ""
+
+
+def education(p: Profile, whole: bool) -> str:
+    return _text(p.how_to_become.education, whole) or (p.typical_education or "")
+
+
+def postsecondary(p: Profile, whole: bool) -> str:
+    return _text(p.how_to_become.postsecondary, whole)
+
+
+def routes(p: Profile, whole: bool) -> str:
+    """Sentences that say how long training takes, what it costs, or how to fit it around work."""
+    how = p.how_to_become
+    found: list[str] = []
+    for text in (how.education, how.postsecondary, how.licensing, p.work_experience):
+        for sentence in w.sentences(text):
+            if _ROUTE_WORDS.search(sentence) and sentence not in found:
+                found.append(sentence)
+    return " ".join(found[:MAX_ROUTES])
+
+
+def certification(p: Profile, whole: bool) -> str:
+    names = [c.name for c in p.how_to_become.certifications]
+    if names:
+        return f"Earn a credential such as {w.join_words(names, 'or')}."
+    return _text(p.how_to_become.licensing, whole)
+
+
+def first_job(p: Profile, whole: bool) -> str:
+    if not p.levels:
+        return ""
+    level = p.levels[0]
+    pay = f", earning {w.salary_range(level.salary, unit=True)}" if level.salary else ""
+    if level.job_titles:
+        titles = w.join_words(list(level.job_titles[:2]), "or")
+        return f"Start as {w.article(titles)} {titles}{pay}."
+    return f"Start at the {level.name} level{pay}." if "level" not in level.name.casefold() \
+        else f"Start at {level.name}{pay}."
+
+
+def experience(p: Profile, whole: bool) -> str:
+    level = p.levels[0] if p.levels else None
+    return (level.experience if level and level.experience else "") or _text(p.work_experience, whole)
+
+
+def advancement(p: Profile, whole: bool) -> str:
+    return _text(p.how_to_become.advancement, whole)
+
+
+STEP_TEXT: dict[str, Callable[[Profile, bool], str]] = {
+    "high_school": high_school, "education": education, "postsecondary": postsecondary, "routes": routes,
+    "certification": certification, "first_job": first_job, "experience": experience, "advancement": advancement,
+}
+DEFAULT_STEPS = (
+    StepSpec(kind="high_school", title="In high school"), StepSpec(kind="education", title="After high school"),
+    StepSpec(kind="certification", title="Get certified"), StepSpec(kind="first_job", title="Your first job"),
+    StepSpec(kind="advancement", title="Move up"),
+)
+
+
+def steps(p: Profile, specs: list[StepSpec]) -> list[Step]:
+    """The steps the profile can fill, in the audience's order; no text is used twice."""
+    out: list[Step] = []
+    used: set[str] = set()
+    for spec in specs or DEFAULT_STEPS:
+        text = STEP_TEXT[spec.kind](p, spec.whole).strip()
+        if text and text not in used and not any(text in seen or seen in text for seen in used):
+            out.append(Step(spec.title, text))
+            used.add(text)
+    return out
