@@ -1,19 +1,30 @@
-"""Fitting: sections into fixed panels; drop optional sections, then scale type.
+"""Packing: sections into fixed panels, in reading order, never clipped.
 
 Measuring text is the one back-end question: a `Measure` callable answers how
 tall a block is at a width and style. Everything else is decided here.
+
+The sections are cut into atoms: whole blocks, or the items of a long list
+(a list may break between items, keeping MIN_SPLIT items on each side).
+Headings and intro lines stay with what follows them. `pack` fills panels
+greedily (which finds a packing whenever one exists) and then `balance` picks
+the break points that leave the least room unused in any one panel, so
+columns end close together and no panel is left empty while there is content.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
-from generator.compose.model import Block, Bullets, Heading, Panel, Paragraph, Section, Steps, Style
+from generator.compose.model import Block, Bullets, Heading, Panel, Paragraph, Section, Steps, Style, WritingLines
 from generator.compose.rhythm import space_before
 
 Measure = Callable[[Block, float, Style], float]
 MIN_SPLIT = 2  # list items kept together on each side of a panel break
+EMPTY_COST = 50.0  # a panel left blank while content could fill it
+SPLIT_COST = 0.01  # a list broken across panels (cheaper than an unbalanced column)
+PART_COST = 0.02  # a section broken before a block other than a subheading
 
 
 @dataclass
@@ -35,98 +46,207 @@ def keeps_with_next(block: Block) -> bool:
     return isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "intro")
 
 
-def _split(block: Block, count: int) -> tuple[Block, Block]:
-    if isinstance(block, Bullets):
-        labels = block.labels
-        return (Bullets(block.items[:count], labels[:count]), Bullets(block.items[count:], labels[count:]))
-    assert isinstance(block, Steps)
-    return Steps(block.steps[:count], block.start), Steps(block.steps[count:], block.start + count)
-
-
-def _length(block: Block) -> int:
+def _items(block: Block) -> int:
     if isinstance(block, Bullets):
         return len(block.items)
     return len(block.steps) if isinstance(block, Steps) else 0
 
 
-class _Packer:
-    """Fills panels top to bottom, keeping headings with what follows them."""
+def part(block: Block, start: int, end: int) -> Block:
+    """Items start..end of a list (steps keep counting from where the list began)."""
+    if isinstance(block, Bullets):
+        return Bullets(block.items[start:end], block.labels[start:end])
+    assert isinstance(block, Steps)
+    return Steps(block.steps[start:end], block.start + start)
 
-    def __init__(self, panels: list[Panel], measure: Measure, style: Style):
-        self.panels, self.measure, self.style = panels, measure, style
-        self.index, self.used, self.previous = 0, 0.0, None
-        self.placed: list[list[Section]] = [[] for _ in panels]
-        self.current: list[Block] = []
-        self.first_part = True
 
-    def _room(self) -> float:
-        return self.panels[self.index].text_height - self.used
+@dataclass(frozen=True)
+class Atom:
+    """A block, or one item of a list that may break between items."""
 
-    def _height(self, blocks: list[Block], previous: Optional[Block]) -> float:
-        width = self.panels[self.index].text_width
-        total = 0.0
-        for block in blocks:
-            total += space_before(block, previous, self.style.spacing) + self.measure(block, width, self.style)
-            previous = block
-        return total
+    section: int
+    block: int
+    item: Optional[int] = None  # None: the whole block
 
-    def _flush(self, section: Section) -> None:
-        if self.current:
-            bookmark = section.bookmark if self.first_part else ""
-            self.placed[self.index].append(replace(section, blocks=tuple(self.current), bookmark=bookmark))
-            self.current, self.first_part = [], False
 
-    def _next_panel(self, section: Section, unit: list[Block], rest: list[Block]) -> None:
-        self._flush(section)
-        if self.index + 1 >= len(self.panels):
-            needed = self._height(unit + rest, self.previous) - self._room()
-            raise Overflow(section.section_id, type(unit[-1]).__name__, needed, self.panels[self.index].name)
-        self.index, self.used, self.previous = self.index + 1, 0.0, None
+class Atoms:
+    """The sections as atoms, where a panel may break, and atom heights per panel width."""
 
-    def _try_split(self, unit: list[Block]) -> Optional[tuple[list[Block], Block]]:
-        """Split the unit's last list so its head fits the room left; None if it cannot."""
-        last = unit[-1]
-        for count in range(_length(last) - MIN_SPLIT, MIN_SPLIT - 1, -1):
-            head, tail = _split(last, count)
-            if self._height(unit[:-1] + [head], self.previous) <= self._room():
-                return unit[:-1] + [head], tail
-        return None
+    def __init__(self, sections: list[Section], measure: Measure, style: Style):
+        self.sections, self.measure, self.style = sections, measure, style
+        self.atoms: list[Atom] = []
+        self.breakable: list[bool] = []
+        for s_index, section in enumerate(sections):
+            held = False  # the previous block keeps with this one
+            for b_index, block in enumerate(section.blocks):
+                count = _items(block)
+                if count >= 2 * MIN_SPLIT:
+                    for item in range(count):
+                        self.atoms.append(Atom(s_index, b_index, item))
+                        self.breakable.append(item == 0 and not held or MIN_SPLIT <= item <= count - MIN_SPLIT)
+                else:
+                    self.atoms.append(Atom(s_index, b_index))
+                    self.breakable.append(not held)
+                held = keeps_with_next(block)
+        self.breakable.append(True)  # after the last atom
+        self.breaks = [i for i, ok in enumerate(self.breakable) if ok]
+        self._sums: dict[float, tuple[list[float], list[float]]] = {}
 
-    def _place(self, unit: list[Block]) -> None:
-        self.used += self._height(unit, self.previous)
-        self.current.extend(unit)
-        self.previous = unit[-1]
+    def block(self, atom: Atom) -> Block:
+        return self.sections[atom.section].blocks[atom.block]
 
-    def add(self, section: Section) -> None:
-        """Place a section, splitting long lists across panels where needed."""
-        blocks, self.first_part = list(section.blocks), True
-        while blocks:
-            unit = [blocks.pop(0)]
-            while keeps_with_next(unit[-1]) and blocks:
-                unit.append(blocks.pop(0))  # a heading (and its intro) never ends a panel
-            while True:
-                if self._height(unit, self.previous) <= self._room():
-                    self._place(unit)
+    def _height(self, atom: Atom, width: float) -> float:
+        block = self.block(atom)
+        if atom.item is None:
+            return self.measure(block, width, self.style)
+        return self.measure(part(block, atom.item, atom.item + 1), width, self.style)
+
+    def _gap(self, index: int, width: float) -> float:
+        """Space above atom `index` when the atom before it is in the same panel."""
+        atom, before = self.atoms[index], self.atoms[index - 1]
+        if atom.item and (before.section, before.block) == (atom.section, atom.block):
+            block = self.block(atom)  # the list's own gap between items
+            pair = self.measure(part(block, 0, 2), width, self.style)
+            return pair - self._height(Atom(atom.section, atom.block, 0), width) \
+                - self._height(Atom(atom.section, atom.block, 1), width)
+        return space_before(self.block(atom), self.block(before), self.style.spacing)
+
+    def sums(self, width: float) -> tuple[list[float], list[float]]:
+        """(prefix sums of gap + height, gap above each atom) at `width`."""
+        if width not in self._sums:
+            total, prefix, gaps = 0.0, [0.0], []
+            for index, atom in enumerate(self.atoms):
+                gap = self._gap(index, width) if index else 0.0
+                gaps.append(gap)
+                total += gap + self._height(atom, width)
+                prefix.append(total)
+            self._sums[width] = (prefix, gaps)
+        return self._sums[width]
+
+    def run(self, start: int, end: int, width: float) -> float:
+        """Height of atoms start..end set at the top of a panel of `width`."""
+        if end <= start:
+            return 0.0
+        prefix, gaps = self.sums(width)
+        return prefix[end] - prefix[start] - gaps[start]
+
+    def break_cost(self, index: int) -> float:
+        """What breaking a panel before atom `index` costs in looks: inside a list, inside a section."""
+        if index >= len(self.atoms):
+            return 0.0
+        atom = self.atoms[index]
+        if atom.item:
+            return SPLIT_COST
+        if atom.block and not isinstance(self.block(atom), Heading):
+            return PART_COST
+        return 0.0
+
+    def fills(self, start: int, end: int) -> bool:
+        """True when the run holds ruled lines, which take whatever room is left."""
+        return any(isinstance(self.block(a), WritingLines) for a in self.atoms[start:end])
+
+    def sections_of(self, start: int, end: int, first_parts: set[int]) -> tuple[Section, ...]:
+        """The sections (or parts of them) that atoms start..end make up."""
+        out: list[Section] = []
+        index = start
+        while index < end:
+            atom = self.atoms[index]
+            stop = index
+            while stop < end and self.atoms[stop].section == atom.section:
+                stop += 1
+            section = self.sections[atom.section]
+            bookmark = section.bookmark if atom.section not in first_parts else ""
+            first_parts.add(atom.section)
+            out.append(replace(section, blocks=self._blocks(index, stop), bookmark=bookmark))
+            index = stop
+        return tuple(out)
+
+    def _blocks(self, start: int, end: int) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        index = start
+        while index < end:
+            atom = self.atoms[index]
+            if atom.item is None:
+                blocks.append(self.block(atom))
+                index += 1
+                continue
+            stop = index
+            while stop < end and (self.atoms[stop].section, self.atoms[stop].block) == (atom.section, atom.block):
+                stop += 1
+            first, last = atom.item, self.atoms[stop - 1].item
+            whole = first == 0 and last == _items(self.block(atom)) - 1
+            blocks.append(self.block(atom) if whole else part(self.block(atom), first, last + 1))
+            index = stop
+        return tuple(blocks)
+
+
+def _greedy_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
+    """Each panel takes as much as fits; raises Overflow naming what is left over."""
+    ends, start = [], 0
+    for panel in panels:
+        end = start
+        for candidate in atoms.breaks[bisect_right(atoms.breaks, start):]:
+            if atoms.run(start, candidate, panel.text_width) > panel.text_height + 1e-6:
+                break
+            end = candidate
+        ends.append(end)
+        start = end
+    if start < len(atoms.atoms):
+        raise _overflow(atoms, panels, ends, start)
+    return ends
+
+
+def _overflow(atoms: Atoms, panels: list[Panel], ends: list[int], start: int) -> Overflow:
+    """What is left over: the tallest block of the first unit that found no room, and the shortfall."""
+    last = panels[-1]
+    width = last.text_width
+    stop = next(b for b in atoms.breaks if b > start)
+    tallest = max(range(start, stop), key=lambda i: atoms.run(i, i + 1, width))
+    atom = atoms.atoms[tallest]
+    previous = ends[-2] if len(ends) > 1 else 0
+    room = last.text_height - atoms.run(previous, ends[-1], width)
+    needed = atoms.run(start, len(atoms.atoms), width) - (room if ends[-1] > start else last.text_height)
+    return Overflow(atoms.sections[atom.section].section_id, type(atoms.block(atom)).__name__,
+                    max(needed, 1.0), last.name)
+
+
+def _balanced_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
+    """Break points with the least unbalanced room (sum of squared unused shares), no blank panel."""
+    breaks, n = atoms.breaks, len(atoms.atoms)
+    best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+    for panel in panels:
+        width, height = panel.text_width, panel.text_height
+        step: dict[int, tuple[float, list[int]]] = {}
+        for start, (cost, ends) in best.items():
+            for end in breaks[bisect_left(breaks, start):]:
+                used = atoms.run(start, end, width)
+                if used > height + 1e-6:
                     break
-                split = self._try_split(unit) if _length(unit[-1]) >= 2 * MIN_SPLIT else None
-                if split:
-                    self._place(split[0])
-                    unit = [split[1]]
-                if self.used == 0 and not split:
-                    raise Overflow(section.section_id, type(unit[-1]).__name__,
-                                   self._height(unit, None) - self._room(), self.panels[self.index].name)
-                self._next_panel(section, unit, blocks)
-        self._flush(section)
+                if end == start:
+                    extra = EMPTY_COST if start < n else EMPTY_COST / 10
+                elif atoms.fills(start, end):
+                    extra = 0.0
+                else:
+                    extra = ((height - used) / height) ** 2
+                extra += atoms.break_cost(start)
+                total = cost + extra
+                if end not in step or total < step[end][0]:
+                    step[end] = (total, ends + [end])
+        best = step
+    return best[n][1]
 
 
-def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
+def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: Style,
+         balance: bool = True) -> list[Panel]:
     """Panels filled with the sections in order; raises Overflow if they do not fit."""
-    packer = _Packer(panels, measure, style)
-    for index, section in enumerate(sections):
-        try:
-            packer.add(section)
-        except Overflow as overflow:
-            later = [b for s in sections[index + 1:] for b in s.blocks]
-            overflow.points += packer._height(later, None) if later else 0.0
-            raise
-    return [replace(panel, sections=tuple(placed)) for panel, placed in zip(panels, packer.placed)]
+    atoms = Atoms(sections, measure, style)
+    if not atoms.atoms:
+        return list(panels)
+    ends = _greedy_ends(atoms, panels)
+    if balance:
+        ends = _balanced_ends(atoms, panels)
+    out, start, first_parts = [], 0, set()
+    for panel, end in zip(panels, ends):
+        out.append(replace(panel, sections=atoms.sections_of(start, end, first_parts)))
+        start = end
+    return out

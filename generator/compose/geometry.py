@@ -8,11 +8,16 @@ from generator.compose.templates import LayoutSpec, PageSpec, RowSpec
 EPSILON = 0.01
 
 
-def _row_heights(page: PageSpec, page_height: float) -> list[float]:
-    fixed = sum(r.height for r in page.rows if r.height is not None)
-    flexible = [r for r in page.rows if r.height is None]
-    rest = (page_height - fixed) / len(flexible) if flexible else 0.0
-    return [r.height if r.height is not None else rest for r in page.rows]
+def _row_heights(page: PageSpec, page_height: float, fitted: dict[str, float]) -> list[float]:
+    """Fixed rows (or the height fitting gave a `fit` row); flexible rows share the rest."""
+    sizes = []
+    for row in page.rows:
+        given = [fitted[c.panel] for c in row.columns if c.panel in fitted]
+        sizes.append(max(given) if row.fit and given and row.height is not None else row.height)
+    fixed = sum(h for h in sizes if h is not None)
+    flexible = sum(1 for h in sizes if h is None)
+    rest = (page_height - fixed) / flexible if flexible else 0.0
+    return [h if h is not None else rest for h in sizes]
 
 
 def _column_widths(row: RowSpec, page_width: float, narrow_by: float) -> list[float]:
@@ -34,13 +39,16 @@ def _bleed_edges(x: float, y: float, w: float, h: float, size: tuple[float, floa
     return tuple(edges)
 
 
-def panels_of(layout: LayoutSpec, paper: str) -> list[Panel]:
-    """Every panel of the layout with its rectangle, in reading order."""
+def panels_of(layout: LayoutSpec, paper: str, fitted: dict[str, float] | None = None) -> list[Panel]:
+    """Every panel of the layout with its rectangle, in reading order.
+
+    `fitted` gives the heights fitting chose for panels of `fit` rows.
+    """
     size = layout.paper[paper]
     found: dict[str, Panel] = {}
     for page_index, page in enumerate(layout.pages):
         top = size[1]
-        for row, height in zip(page.rows, _row_heights(page, size[1])):
+        for row, height in zip(page.rows, _row_heights(page, size[1], fitted or {})):
             x = 0.0
             for column, width in zip(row.columns, _column_widths(row, size[0], layout.narrow_by)):
                 y = top - height

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Optional, Union
 
 
 _NUMBER = re.compile(r"^[-+\u2212$]?[\d$]")
@@ -142,6 +142,8 @@ class Section:
     priority: int = 1
     bookmark: str = ""
     anchor: str = "top"  # "bottom": set at the foot of its panel (cover facts)
+    condensed: Optional["Section"] = None  # a shorter form fitting may use before dropping the section
+    space_above: float = 0.0  # extra points above the section, so columns of a page end together
 
 
 @dataclass(frozen=True)

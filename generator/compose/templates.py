@@ -52,6 +52,7 @@ class ColumnSpec(Spec):
 
 class RowSpec(Spec):
     height: Optional[Length] = Field(None, description="Row height; the one row without it takes the rest.")
+    fit: bool = Field(False, description="Shrink the row to what its content needs (at most `height`).")
     columns: list[ColumnSpec] = Field(..., min_length=1)
 
     @field_validator("height", mode="before")
@@ -104,6 +105,10 @@ class LayoutSpec(Spec):
     @classmethod
     def _len(cls, value):
         return to_points(value)
+
+    def fitted_panels(self) -> list[str]:
+        """Panels of rows that shrink to their content."""
+        return [c.panel for p in self.pages for r in p.rows if r.fit for c in r.columns]
 
     @model_validator(mode="after")
     def _panels_in_order(self) -> "LayoutSpec":

@@ -71,11 +71,12 @@ def _placed(panel: Panel, ctx: Context):
     """(section, flowable, gap above, height) for each block, top to bottom."""
     previous = None
     for section in panel.sections:
+        extra = section.space_above if previous is not None else 0.0  # compose evens out column ends
         for block in section.blocks:
             item = flowable(block, ctx)
             height = item.wrap(panel.text_width, 1e6)[1]
-            yield section, item, space_before(block, previous, ctx.style.spacing), height
-            previous = block
+            yield section, item, space_before(block, previous, ctx.style.spacing) + extra, height
+            previous, extra = block, 0.0
 
 
 def _draw_panel(canvas: Canvas, brochure: Brochure, panel: Panel, bleed: bool) -> list[tuple[str, str]]:
