@@ -213,6 +213,7 @@ def _overflow(atoms: Atoms, panels: list[Panel], ends: list[int], start: int) ->
 def _balanced_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
     """Break points with the least unbalanced room (sum of squared unused shares), no blank panel."""
     breaks, n = atoms.breaks, len(atoms.atoms)
+    ends_in_lines = bool(n) and isinstance(atoms.block(atoms.atoms[-1]), WritingLines)
     best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
     for panel in panels:
         width, height = panel.text_width, panel.text_height
@@ -222,7 +223,9 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
                 used = atoms.run(start, end, width)
                 if used > height + 1e-6:
                     break
-                if end == start:
+                if end == start and start == n and ends_in_lines:
+                    extra = 0.0  # the ruled note lines go on into this panel
+                elif end == start:
                     extra = EMPTY_COST if start < n else EMPTY_COST / 10
                 elif atoms.fills(start, end):
                     extra = 0.0
