@@ -21,7 +21,7 @@ from generator.errors import FitError
 
 SCALE_STEP = 0.03
 TITLE_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62)
-MAX_GROWTH = 1.15  # spare room becomes larger type, up to this much
+MAX_GROWTH = 1.2  # spare room becomes larger body type, up to this much
 SPREAD_LIMIT = 2.5  # extra space above a section: at most this many times the space before a heading
 ROLE_ORDER = ("back", "cover", "flow")  # fitted rows (back bands) are sized before the flow fills the rest
 
@@ -123,7 +123,8 @@ class _Fitter:
         self.style_spec, self.measure = style_spec, _cached(measure)
 
     def style(self, scale: float) -> Style:
-        return resolve_style(self.style_spec, self.layout.type_scale, self.factor * scale)
+        # growth is for the body: the cover's sizes (chosen with the title) only ever shrink
+        return resolve_style(self.style_spec, self.layout.type_scale, self.factor * scale, self.factor * min(scale, 1.0))
 
     def attempt(self, scale: float, reduce: bool = False, balance: bool = False) -> Fitted:
         """Every role's sections in its panels at `scale` (raises Overflow)."""

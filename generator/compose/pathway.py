@@ -33,21 +33,29 @@ def high_school(p: Profile, whole: bool) -> str:
     return f"Courses: {', '.join(how.high_school_courses)}." if how.high_school_courses else ""
 
 
+_SCHOOL_LEVEL = re.compile(r"^\s*(?:high school|no formal|none\b|secondary school)", re.I)
+
+
 def education(p: Profile, whole: bool) -> str:
-    return _text(p.how_to_become.education, whole) or (p.typical_education or "")
+    """The profile's education text; else its postsecondary programs; else the typical education (if past school)."""
+    how = p.how_to_become
+    typical = p.typical_education or ""
+    return (_text(how.education, whole) or _text(how.postsecondary, whole)
+            or ("" if _SCHOOL_LEVEL.match(typical) else typical))
 
 
 def postsecondary(p: Profile, whole: bool) -> str:
     return _text(p.how_to_become.postsecondary, whole)
 
 
-def routes(p: Profile, whole: bool) -> str:
-    """Sentences that say how long training takes, what it costs, or how to fit it around work."""
+def routes(p: Profile, whole: bool, used: tuple[str, ...] = ()) -> str:
+    """Sentences that say how long training takes, what it costs, or how to fit it around work (not used yet)."""
     how = p.how_to_become
     found: list[str] = []
     for text in (how.education, how.postsecondary, how.licensing, p.work_experience):
         for sentence in w.sentences(text):
-            if _ROUTE_WORDS.search(sentence) and sentence not in found:
+            fresh = sentence not in found and not any(sentence in seen for seen in used)
+            if _ROUTE_WORDS.search(sentence) and fresh:
                 found.append(sentence)
     return " ".join(found[:MAX_ROUTES])
 
@@ -96,7 +104,10 @@ def steps(p: Profile, specs: list[StepSpec]) -> list[Step]:
     out: list[Step] = []
     used: set[str] = set()
     for spec in specs or DEFAULT_STEPS:
-        text = STEP_TEXT[spec.kind](p, spec.whole).strip()
+        if spec.kind == "routes":
+            text = routes(p, spec.whole, tuple(used)).strip()
+        else:
+            text = STEP_TEXT[spec.kind](p, spec.whole).strip()
         if text and text not in used and not any(text in seen or seen in text for seen in used):
             out.append(Step(spec.title, text))
             used.add(text)

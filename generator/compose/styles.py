@@ -8,13 +8,18 @@ from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path
 BODY_FLOOR = 8.0  # fitting never sets body text smaller than this
 
 
-def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float) -> Style:
-    """The style with every type size and space multiplied by `scale`."""
+COVER_SIZES = ("title", "hook", "big_number", "fact_value")  # set once: growth into spare room leaves them
+
+
+def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float, cover_scale: float | None = None) -> Style:
+    """The style with every type size and space multiplied by `scale` (cover sizes by `cover_scale`)."""
     f = spec.fonts
     fonts = Fonts(f.family, font_path(f.regular), font_path(f.bold), font_path(f.italic),
                   font_path(f.bold_italic), font_path(f.heavy), font_path(f.fallback),
                   font_path(f.fallback_bold))
-    sizes = {name: value * scale for name, value in scale_spec.model_dump().items() if name != "leading"}
+    cover = scale if cover_scale is None else cover_scale
+    sizes = {name: value * (cover if name in COVER_SIZES else scale)
+             for name, value in scale_spec.model_dump().items() if name != "leading"}
     sizes["title"] *= spec.title_factor
     sizes["body"] = max(sizes["body"], BODY_FLOOR)
     sizes["caption"] = max(sizes["caption"], min(7.0, scale_spec.caption))

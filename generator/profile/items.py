@@ -64,7 +64,10 @@ def parse_certification(text: str) -> Optional[dict]:
 def _name_and_rest(name: str, rest: str) -> dict:
     lead = _LEAD_IN.match(rest)
     if lead and lead.end() > 0:
-        return {"name": name, "issuer": rest[lead.end():].strip().rstrip(".").strip()}
+        issuer = re.split(r"\s*[;]\s*|\.\s+", rest[lead.end():], maxsplit=1)
+        if len(issuer) == 2:  # '– Offered by AWS; a performance test on plate' keeps what follows
+            return {"name": name, "issuer": issuer[0].strip(), "description": rest}
+        return {"name": name, "issuer": issuer[0].strip().rstrip(".").strip()}
     if _is_issuer(rest):
         return {"name": name, "issuer": rest}
     cert = {"name": name, "description": rest}

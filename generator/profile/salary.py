@@ -211,9 +211,12 @@ def parse_pay_item(text: str) -> Optional[tuple[str, float, str]]:
     if not name:
         tail = re.sub(r"^[\s)/a-z.]*(per\s+(year|hour)|hourly|annually)?[\s)]*[:–—\-,]?\s*", "", text[money.end:], flags=re.I)
         name = tail.strip(" .")
+    period = period_of(text, [money.amount])
+    # '(hourly)', '(per hour)', '(annual)' say the unit, which is kept as the period, not in the name
+    name = re.sub(r"\s*\((?:hourly|per\s+hour|an\s+hour|annual(?:ly)?|per\s+year|yearly|a\s+year)\)", "", name, flags=re.I)
     if not name:
         return None
-    return name, money.amount, period_of(text, [money.amount])
+    return name.strip(), money.amount, period
 
 
 def parse_median_in_prose(text: str) -> Optional[dict]:
