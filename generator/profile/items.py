@@ -51,7 +51,8 @@ def parse_certification(text: str) -> Optional[dict]:
     text = text.strip()
     issued = _CERT_ISSUED.search(text)
     if issued:
-        return {"name": text[:issued.start()].strip(), "issuer": issued.group(1).strip()}
+        return {"name": text[:issued.start()].strip(), "issuer": issued.group(1).strip(),
+                "description": issued.group(0).strip().strip("().").strip()}
     parts = _SEPARATOR.split(text, maxsplit=1)
     if (len(parts) == 2 and parts[0].strip() and parts[1].strip() and len(parts[0].split()) <= 12
             and not vocab.reads_as_clause(parts[0])):
@@ -63,11 +64,9 @@ def parse_certification(text: str) -> Optional[dict]:
 
 def _name_and_rest(name: str, rest: str) -> dict:
     lead = _LEAD_IN.match(rest)
-    if lead and lead.end() > 0:
-        issuer = re.split(r"\s*[;]\s*|\.\s+", rest[lead.end():], maxsplit=1)
-        if len(issuer) == 2:  # '– Offered by AWS; a performance test on plate' keeps what follows
-            return {"name": name, "issuer": issuer[0].strip(), "description": rest}
-        return {"name": name, "issuer": issuer[0].strip().rstrip(".").strip()}
+    if lead and lead.end() > 0:  # '– Offered by organizations like AAPC and AHIMA.': the text is kept as written
+        issuer = re.split(r"\s*[;]\s*|\.\s+", rest[lead.end():], maxsplit=1)[0]
+        return {"name": name, "issuer": issuer.strip().rstrip(".").strip(), "description": rest}
     if _is_issuer(rest):
         return {"name": name, "issuer": rest}
     cert = {"name": name, "description": rest}
