@@ -205,6 +205,7 @@ _CLAUSE_WORDS = set("""
 is are was were be been being am has have had do does did will would can could may might must shall should
 employ employs hire hires work works include includes offer offers require requires need needs provide
 provides use uses make makes help helps they their them others it its this these those which who that
+especially including particularly mainly mostly often usually such like
 """.split())
 
 
