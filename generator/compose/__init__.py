@@ -51,8 +51,9 @@ def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt])
     ctx = Context(charts, audience)
     flow = [_section(profile, s, ctx, where) for s in audience.sections]
     back = [_section(profile, s, ctx, where) for s in audience.back]
+    filler = _section(profile, audience.filler, ctx, where) if audience.filler else None
     return Draft({"cover": cover_sections(profile, audience),
-                  "flow": [s for s in flow if s], "back": [s for s in back if s]})
+                  "flow": [s for s in flow if s], "back": [s for s in back if s]}, filler)
 
 
 def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutSpec, paper: str,

@@ -31,6 +31,7 @@ class Draft:
     """Sections per panel role, before fitting."""
 
     by_role: dict[str, list[Section]] = field(default_factory=dict)
+    filler: Optional[Section] = None  # goes into a flow panel that would otherwise stay blank
 
 
 @dataclass
@@ -142,7 +143,7 @@ class _Fitter:
                     routed, lost = _Reducer(routed, targets, self.measure, style).reduce()
                     dropped += lost
                 packed = pack(routed, targets, self.measure, style, balance=balance)
-                filled.update((p.name, p) for p in _lines_into_empty_panels(packed))
+                filled.update((p.name, p) for p in _lines_into_empty_panels(packed, self.d.filler))
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         return Fitted(_even_columns(ordered, self.measure, style) if balance else ordered, style, scale, dropped)
@@ -217,15 +218,16 @@ def _even_columns(panels: list[Panel], measure: Measure, style: Style) -> list[P
     return out
 
 
-def _lines_into_empty_panels(packed: list[Panel]) -> list[Panel]:
-    """Panels left empty after a writing-lines section get lines too, not blank paper."""
-    out, lines = [], None
+def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = None) -> list[Panel]:
+    """Flow panels left blank get ruled lines: more of the notes before them, else the audience's filler."""
+    out: list[Panel] = []
+    following: Optional[Section] = None  # lines that go on from an earlier panel, without a heading
     for panel in packed:
-        if lines is not None and not panel.sections:
-            panel = replace(panel, sections=(lines,))
-        elif any(_fills(s) for s in panel.sections):
-            section = next(s for s in panel.sections if _fills(s))
-            lines = Section(section.section_id, (WritingLines(),), section.priority)
+        if not panel.sections and panel.role == "flow" and (following or filler):
+            panel = replace(panel, sections=(following or filler,))
+        notes = next((s for s in panel.sections if _fills(s)), None)
+        if notes is not None:
+            following = Section(notes.section_id, (WritingLines(),), notes.priority)
         out.append(panel)
     return out
 

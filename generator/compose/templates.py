@@ -172,6 +172,7 @@ class AudienceSpec(Spec):
     cover: CoverSpec
     sections: list[SectionSpec]
     back: list[SectionSpec] = []
+    filler: Optional[SectionSpec] = Field(None, description="Ruled lines for a flow panel a short profile leaves blank.")
 
 
 class GrowthCategory(Spec):

@@ -284,7 +284,7 @@ def _licensing(draft: Draft, block: Block) -> None:
         if cert and (line.bullet or not is_prose(line.text) or "issuer" in cert or "description" in cert):
             draft.add(("how_to_become", "certifications"), cert, line)
         else:
-            draft.text(("how_to_become", "licensing"), line.text, line)
+            draft.text(("how_to_become", "licensing"), line.text, line, "\n")
 
 
 def _high_school(draft: Draft, block: Block) -> None:

@@ -52,7 +52,7 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
     draft = Draft(name)
     draft.data["title"] = _title(lines[0], name)
     draft.where[("title",)] = lines[0].no
-    sections = segment(lines[1:])
+    sections = segment([line for line in lines[1:2] if not is_decoration(line)] + lines[2:])
     for section in sections:
         HANDLERS.get(section.kind or "", lists.unknown)(draft, section)
     lists.fallback_facts(draft, lines[1:])
@@ -61,6 +61,14 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
     if draft.notes:
         draft.data["notes"] = draft.notes
     return _validate(draft), draft.warnings
+
+
+_SUBTITLE = re.compile(r"^(?:an?\s+)?(?:career|occupation(?:al)?|job)\s+(?:profile|overview|guide|brochure|fact sheet)$", re.I)
+
+
+def is_decoration(line: Line) -> bool:
+    """A subtitle under the title that only says what the document is ('Career Profile')."""
+    return bool(_SUBTITLE.match(heading_text(line.text)))
 
 
 def _title(line: Line, name: str) -> str:

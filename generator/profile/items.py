@@ -144,7 +144,7 @@ def parse_source(text: str) -> Optional[dict]:
 
 def school_courses(text: str) -> list[str]:
     """'Focus on biology, computer science, and anatomy courses.' -> ['biology', 'computer science', 'anatomy']."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
         candidates = [m.end() for m in _SCHOOL_MARKER.finditer(sentence)][::-1] + [0]
         for start in candidates:
             items = _course_list(sentence[start:])

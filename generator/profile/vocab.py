@@ -209,9 +209,13 @@ especially including particularly mainly mostly often usually such like
 """.split())
 
 
+_CLAUSE_START = ("to ", "for ", "with ", "by ", "when ", "if ", "so ", "because ", "while ")
+
+
 def reads_as_clause(item: str) -> bool:
-    """True when an item has a verb or pronoun of its own (so it is part of a sentence)."""
-    return any(word in _CLAUSE_WORDS for word in re.findall(r"[a-z']+", item.casefold()))
+    """True when an item has a verb or pronoun of its own, or opens like a clause ('to identify ...')."""
+    folded = item.casefold().strip()
+    return folded.startswith(_CLAUSE_START) or any(word in _CLAUSE_WORDS for word in re.findall(r"[a-z']+", folded))
 
 
 def short_list(text: str, max_words: int = 5, split_and: bool = False) -> Optional[list[str]]:
