@@ -22,6 +22,7 @@ from generator.compose.rhythm import space_before
 
 Measure = Callable[[Block, float, Style], float]
 MIN_SPLIT = 2  # list items kept together on each side of a panel break
+MIN_STEPS = 1  # numbered steps stand alone: a path may break after any step
 EMPTY_COST = 50.0  # a panel left blank while content could fill it
 SPLIT_COST = 0.01  # a list broken across panels (cheaper than an unbalanced column)
 PART_COST = 0.02  # a section broken before a block other than a subheading
@@ -80,10 +81,11 @@ class Atoms:
             held = False  # the previous block keeps with this one
             for b_index, block in enumerate(section.blocks):
                 count = _items(block)
-                if count >= 2 * MIN_SPLIT:
+                least = MIN_STEPS if isinstance(block, Steps) else MIN_SPLIT
+                if count >= 2 * least:
                     for item in range(count):
                         self.atoms.append(Atom(s_index, b_index, item))
-                        self.breakable.append(item == 0 and not held or MIN_SPLIT <= item <= count - MIN_SPLIT)
+                        self.breakable.append(item == 0 and not held or least <= item <= count - least)
                 else:
                     self.atoms.append(Atom(s_index, b_index))
                     self.breakable.append(not held)
@@ -210,12 +212,16 @@ def _overflow(atoms: Atoms, panels: list[Panel], ends: list[int], start: int) ->
                     max(needed, 1.0), last.name)
 
 
-def _balanced_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
-    """Break points with the least unbalanced room (sum of squared unused shares), no blank panel."""
+def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[float]] = None) -> list[int]:
+    """Break points whose columns come closest to their targets (default: full), no blank panel.
+
+    The cost of a panel is its squared distance from the target as a share of its height.
+    """
     breaks, n = atoms.breaks, len(atoms.atoms)
+    targets = targets or [p.text_height for p in panels]
     ends_in_lines = bool(n) and isinstance(atoms.block(atoms.atoms[-1]), WritingLines)
     best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
-    for panel in panels:
+    for panel, target in zip(panels, targets):
         width, height = panel.text_width, panel.text_height
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (cost, ends) in best.items():
@@ -230,13 +236,46 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
                 elif atoms.fills(start, end):
                     extra = 0.0
                 else:
-                    extra = ((height - used) / height) ** 2
+                    extra = ((target - used) / height) ** 2
                 extra += atoms.break_cost(start)
                 total = cost + extra
                 if end not in step or total < step[end][0]:
                     step[end] = (total, ends + [end])
         best = step
     return best[n][1]
+
+
+def _uses(atoms: Atoms, panels: list[Panel], ends: list[int]) -> list[float]:
+    starts = [0] + ends[:-1]
+    return [atoms.run(a, b, p.text_width) for p, a, b in zip(panels, starts, ends)]
+
+
+def _page_spread(atoms: Atoms, panels: list[Panel], ends: list[int]) -> float:
+    """How far apart the column ends of each page are (squared, past half an inch), summed over pages."""
+    starts = [0] + ends[:-1]
+    by_page: dict[int, list[float]] = {}
+    for panel, start, end, used in zip(panels, starts, ends, _uses(atoms, panels, ends)):
+        if end > start and not atoms.fills(start, end):
+            by_page.setdefault(panel.page, []).append(used)
+    return sum(max(0.0, max(u) - min(u) - 36.0) ** 2 for u in by_page.values() if len(u) > 1)
+
+
+def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
+    """Balanced break points, then re-aimed at each page's mean column end while that narrows the pages."""
+    ends = _balanced_ends(atoms, panels)
+    spread = _page_spread(atoms, panels, ends)
+    for _ in range(3):
+        if spread == 0.0:
+            break
+        uses = _uses(atoms, panels, ends)
+        mean = {page: sum(u for p, u in zip(panels, uses) if p.page == page)
+                / sum(1 for p in panels if p.page == page) for page in {p.page for p in panels}}
+        trial = _balanced_ends(atoms, panels, [max(mean[p.page], uses[i] * 0.5) for i, p in enumerate(panels)])
+        trial_spread = _page_spread(atoms, panels, trial)
+        if trial_spread >= spread:
+            break
+        ends, spread = trial, trial_spread
+    return ends
 
 
 def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: Style,
@@ -247,7 +286,7 @@ def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: 
         return list(panels)
     ends = _greedy_ends(atoms, panels)
     if balance:
-        ends = _balanced_ends(atoms, panels)
+        ends = _even_ends(atoms, panels)
     out, start, first_parts = [], 0, set()
     for panel, end in zip(panels, ends):
         out.append(replace(panel, sections=atoms.sections_of(start, end, first_parts)))

@@ -353,7 +353,7 @@ def work_environment(draft: Draft, section: Section) -> None:
         if field == "industries":
             texts = ([(block.value, block.line)] if block.value else []) + [(l.text, l) for l in block.items]
             for text, line in texts:
-                for industry in vocab.short_list(text, max_words=6, split_and=True) or [text]:
+                for industry in vocab.short_list(text, max_words=7) or [text]:
                     draft.add(("work_environment", "industries"), industry, line)
         elif field in ("settings", "schedules") or block.key is None:
             text = " ".join(filter(None, [block.value] + [line.text for line in block.items]))

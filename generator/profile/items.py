@@ -22,8 +22,10 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _SCHOOL_MARKER = re.compile(
-    r"(?:\b(?:on|in|include|includes|including|such as|like|take|taking|study|studying|are)\b|:)\s+", re.I
+    r"(?:\b(?:focus on|courses in|classes in|include|includes|including|such as|like|take|taking|study|studying)\b|:)\s+",
+    re.I,
 )
+_NOT_A_SUBJECT = re.compile(r"^(?:every|each|your|my|our|plus|also|all|any|some|more|extra|a|an|the|as|at|on|in)\b", re.I)
 _URL = re.compile(r"https?://[^\s)\]>,]+|www\.[^\s)\]>,]+")
 _AS_OF = re.compile(
     r"\(?\s*(?:data\s+)?(?:as\s+of|accessed|retrieved|updated|current\s+as\s+of)\s*:?\s*([^);]+?)\s*\)?\s*\.?$", re.I
@@ -53,13 +55,21 @@ def parse_certification(text: str) -> Optional[dict]:
     if issued:
         return {"name": text[:issued.start()].strip(), "issuer": issued.group(1).strip(),
                 "description": issued.group(0).strip().strip("().").strip()}
-    parts = _SEPARATOR.split(text, maxsplit=1)
+    parts = _name_split(text)
     if (len(parts) == 2 and parts[0].strip() and parts[1].strip() and len(parts[0].split()) <= 12
             and not vocab.reads_as_clause(parts[0])):
         return _name_and_rest(parts[0].strip(), parts[1].strip())
     if len(text.split()) <= 12 and not is_prose(text):
         return {"name": text.rstrip(".")}
     return None
+
+
+def _name_split(text: str) -> list[str]:
+    """[name, rest] at the separator before 'Offered by …' if there is one, else at the first separator."""
+    for match in _SEPARATOR.finditer(text):
+        if _LEAD_IN.match(text[match.end():]) and _LEAD_IN.match(text[match.end():]).end() > 0:
+            return [text[:match.start()], text[match.end():]]
+    return _SEPARATOR.split(text, maxsplit=1)
 
 
 def _name_and_rest(name: str, rest: str) -> dict:
@@ -158,7 +168,8 @@ def _course_list(text: str) -> list[str]:
     text = re.sub(r"\s+(?:are|is|will|can|may|helps?|would|should)\b.*$", "", text, flags=re.I)
     text = re.sub(r"\s+(?:courses|classes|subjects|coursework)(?:\s+\w+){0,3}$", "", text, flags=re.I)
     items = vocab.split_list(text, split_and=True)
-    if len(items) < 2 or any(len(item.split()) > 4 for item in items):
+    if len(items) < 2 or any(len(item.split()) > 3 or _NOT_A_SUBJECT.match(item) or vocab.reads_as_clause(item)
+                             for item in items):
         return []
     return items
 

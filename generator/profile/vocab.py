@@ -175,14 +175,19 @@ def resource_kinds(key: str) -> list[str]:
     return [field for field, pattern in RESOURCE_FIELDS if re.search(pattern, key)]
 
 
+_STATE_AFTER = re.compile(r"\s*[A-Z]{2}\s*(?:[,;)]|$)")
+
+
 def split_list(text: str, split_and: bool = False) -> list[str]:
     """Split on commas (and semicolons) outside brackets; drop a final 'and'/'or' and end full stop."""
     text = text.strip().rstrip(".;").strip()
     parts, depth, current = [], 0, ""
-    for char in text:
+    for index, char in enumerate(text):
         depth += char in "([{"
         depth -= char in ")]}"
-        if char in ",;" and depth <= 0:
+        # 'Austin, TX' and '1,000' stay whole: a comma before a state code or inside a number
+        state = char == "," and _STATE_AFTER.match(text, index + 1)
+        if char in ",;" and depth <= 0 and not state:
             parts.append(current)
             current = ""
         else:
@@ -220,7 +225,7 @@ def reads_as_clause(item: str) -> bool:
 
 def short_list(text: str, max_words: int = 5, split_and: bool = False) -> Optional[list[str]]:
     """'communication, dexterity, stamina' -> a list; None when it reads as a sentence."""
-    if text.rstrip().endswith((".", "!", "?")) and text.count(",") < 2:
+    if text.rstrip().endswith((".", "!", "?")) and text.count(",") + text.count(";") < 2:
         return None
     items = split_list(text, split_and=split_and)
     if len(items) < 2 or any(len(item.split()) > max_words or reads_as_clause(item) for item in items):
