@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.compose.cover import cover_sections
 from generator.compose.fit import Measure
 from generator.compose.fitting import Draft, fit
@@ -52,8 +54,46 @@ def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt])
     flow = [_section(profile, s, ctx, where) for s in audience.sections]
     back = [_section(profile, s, ctx, where) for s in audience.back]
     filler = _section(profile, audience.filler, ctx, where) if audience.filler else None
-    return Draft({"cover": cover_sections(profile, audience),
-                  "flow": [s for s in flow if s], "back": [s for s in back if s]}, filler)
+    flow, back = _without_repeats([s for s in flow if s], [s for s in back if s])
+    return Draft({"cover": cover_sections(profile, audience), "flow": flow, "back": back}, filler)
+
+
+def _without_repeats(*groups: list[Section]) -> list[list[Section]]:
+    """No text printed twice: a paragraph or list item said earlier (a step, say) is left out later.
+
+    A section left with nothing but its heading is left out.
+    """
+    seen: set[str] = set()
+    out: list[list[Section]] = []
+    for sections in groups:
+        kept = []
+        for section in sections:
+            blocks = tuple(b for b in (_unseen(block, seen) for block in section.blocks) if b is not None)
+            if any(not isinstance(b, Heading) and not (isinstance(b, Paragraph) and b.role == "intro") for b in blocks):
+                kept.append(replace(section, blocks=blocks))
+        out.append(kept)
+    return out
+
+
+def _unseen(block, seen: set[str]):
+    """The block without what `seen` already holds (None when nothing is left); records what it says."""
+    if isinstance(block, Paragraph) and block.role not in ("intro", "caption", "url"):
+        key = block.text.casefold().strip()
+        if key in seen:
+            return None
+        seen.add(key)
+    elif isinstance(block, Bullets):
+        labels = block.labels or ("",) * len(block.items)
+        keys = [f"{label}: {item}".casefold().strip(": ") for label, item in zip(labels, block.items)]
+        keep = [i for i, key in enumerate(keys) if key not in seen]
+        seen.update(keys)
+        if not keep:
+            return None
+        if len(keep) < len(block.items):
+            block = Bullets(tuple(block.items[i] for i in keep), tuple(block.labels[i] for i in keep) if block.labels else ())
+    elif isinstance(block, Steps):
+        seen.update(step.text.casefold().strip() for step in block.steps)
+    return block
 
 
 def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutSpec, paper: str,

@@ -131,7 +131,17 @@ def _is_level_head(line: Line, following: Optional[Line]) -> bool:
         return True  # one-line level: 'Apprentice: $40,000–$50,000'
     if pair and pair[1]:
         return False
+    if not pair and _one_line_level(line.text):
+        return True  # 'Entry Level – $40,000 to $52,000'
     return not is_prose(line.text) and is_level_field_line(following)
+
+
+def _one_line_level(text: str) -> bool:
+    money = salary.find_money(text)
+    if not money or not re.search(r"[–—-]\s*$|\(\s*$", text[:money[0].start]):
+        return False
+    name = re.sub(r"[\s:–—\-(,|]+$", "", text[:money[0].start]).strip()
+    return bool(name) and len(name.split()) <= 6 and salary.parse_range(text[money[0].start:]) is not None
 
 
 def _level_name(line: Line, acronyms: set[str]) -> tuple[str, Optional[dict]]:
