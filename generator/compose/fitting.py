@@ -22,6 +22,7 @@ from generator.errors import FitError
 SCALE_STEP = 0.03
 TITLE_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62)
 MAX_GROWTH = 1.2  # spare room becomes larger body type, up to this much
+RULED_LINES_MIN = 3  # a column foot gets note lines when at least this many fit
 SPREAD_LIMIT = 2.5  # extra space above a section: at most this many times the space before a heading
 ROLE_ORDER = ("back", "cover", "flow")  # fitted rows (back bands) are sized before the flow fills the rest
 
@@ -32,6 +33,7 @@ class Draft:
 
     by_role: dict[str, list[Section]] = field(default_factory=dict)
     filler: Optional[Section] = None  # goes into a flow panel that would otherwise stay blank
+    spare_room: str = "space"  # "lines": room left at the foot of a flow column becomes ruled note lines
 
 
 @dataclass
@@ -146,7 +148,10 @@ class _Fitter:
                 filled.update((p.name, p) for p in _lines_into_empty_panels(packed, self.d.filler))
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
-        return Fitted(_even_columns(ordered, self.measure, style) if balance else ordered, style, scale, dropped)
+        if balance:
+            even = _ruled_feet if self.d.spare_room == "lines" else _even_columns
+            ordered = even(ordered, self.measure, style)
+        return Fitted(ordered, style, scale, dropped)
 
     def _fitted_heights(self, filled: dict[str, Panel], style: Style) -> dict[str, float]:
         """Panels of rows marked `fit`: as tall as their content needs (never taller than the layout's)."""
@@ -169,7 +174,7 @@ class _Fitter:
 
     def grown(self) -> float:
         """The largest type scale up to MAX_GROWTH at which everything still fits (binary search)."""
-        steps = int(round((MAX_GROWTH - 1.0) / SCALE_STEP))
+        steps = _growth_steps()
         low, high, best = 1, steps, 1.0
         while low <= high:
             middle = (low + high) // 2
@@ -218,6 +223,24 @@ def _even_columns(panels: list[Panel], measure: Measure, style: Style) -> list[P
     return out
 
 
+def _ruled_feet(panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
+    """Room left at the foot of a flow column becomes ruled lines for the reader's notes."""
+    least = RULED_LINES_MIN * WritingLines().pitch_factor * style.type.body + style.spacing.before_heading
+    out = []
+    for panel in panels:
+        if panel.role == "flow" and panel.sections and not any(_fills(s) for s in panel.sections):
+            room = panel.text_height - content_height(panel, measure, style)
+            if room >= least:
+                lines = Section("notes_lines", (WritingLines(min_lines=RULED_LINES_MIN, spare=True),), 9)
+                panel = replace(panel, sections=panel.sections + (lines,))
+        out.append(panel)
+    return out
+
+
+def _growth_steps() -> int:
+    return int(round((MAX_GROWTH - 1.0) / SCALE_STEP))
+
+
 def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = None) -> list[Panel]:
     """Flow panels left blank get ruled lines: more of the notes before them, else the audience's filler."""
     out: list[Panel] = []
@@ -245,13 +268,21 @@ def _cached(measure: Measure) -> Measure:
 
 def _title_factor(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
                   measure: Measure) -> float:
-    """Long titles are set smaller (down to TITLE_STEPS[-1]) before anything else gives way."""
+    """Long titles are set smaller (down to TITLE_STEPS[-1]) before anything else gives way.
+
+    The largest title size at which the cover holds at any body growth (its spacing grows
+    with the body); when none does, the one that overflows least (the title is not to blame).
+    """
     cover_only = Draft({"cover": d.by_role.get("cover", [])})
+    shortfalls = []
     for title in TITLE_STEPS:
         spec = style_spec.model_copy(update={"title_factor": title})
-        if _Fitter(cover_only, layout, paper, spec, factor, measure).fits(1.0):
+        try:
+            _Fitter(cover_only, layout, paper, spec, factor, measure).attempt(1.0 + _growth_steps() * SCALE_STEP)
             return title
-    return TITLE_STEPS[-1]
+        except Overflow as overflow:
+            shortfalls.append((round(overflow.points), -title))
+    return -min(shortfalls)[1]
 
 
 def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,

@@ -128,6 +128,8 @@ class WritingLines:
     """Ruled lines for the reader's own notes; they fill the rest of their panel."""
 
     min_lines: int = 4
+    pitch_factor: float = 2.2  # line pitch in body sizes
+    spare: bool = False  # only the room a fixed page left over (a flowing document has no such room)
 
 
 Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode, WritingLines]

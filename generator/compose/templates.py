@@ -173,6 +173,9 @@ class AudienceSpec(Spec):
     sections: list[SectionSpec]
     back: list[SectionSpec] = []
     filler: Optional[SectionSpec] = Field(None, description="Ruled lines for a flow panel a short profile leaves blank.")
+    spare_room: Literal["space", "lines"] = Field(
+        "space", description="What room left at a column's foot becomes: a little more space between sections, "
+                             "or ruled lines for notes.")
 
 
 class GrowthCategory(Spec):

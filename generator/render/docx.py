@@ -266,7 +266,9 @@ def _qr_code(w: _Writer, block: QRCode) -> None:
 
 
 def _writing_lines(w: _Writer, block: WritingLines) -> None:
-    """Empty paragraphs ruled underneath, for handwriting or typing notes."""
+    """Empty paragraphs ruled underneath, for handwriting or typing notes (not a printed page's spare room)."""
+    if block.spare:
+        return  # Word reflows: the room these filled on the printed page is not there
     for _ in range(max(block.min_lines, 8)):
         p = _para(w, "Normal")
         borders = OxmlElement("w:pBdr")

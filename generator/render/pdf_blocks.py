@@ -111,7 +111,7 @@ class _Facts(Flowable):
         super().__init__()
         self.tiles = [Stack([ctx.para(f.value, "fact_value" if f.is_number else "fact_text"),
                              ctx.para(f.label, "fact_label")], 1.0) for f in block.facts]
-        self.rule, self.gap = ctx.ink.rule, ctx.style.type.body * 0.55
+        self.rule, self.gap = ctx.ink.rule, ctx.style.type.fact_value * 0.3  # cover sizes: never grown
 
     def wrap(self, avail_width, avail_height):
         self.across = avail_width >= self.ROW_MIN_WIDTH and len(self.tiles) > 1
@@ -221,7 +221,7 @@ class _WritingLines(Flowable):
 
     def __init__(self, block: m.WritingLines, ctx: Context):
         super().__init__()
-        self.pitch = ctx.style.type.body * 2.2
+        self.pitch = ctx.style.type.body * block.pitch_factor
         self.minimum = block.min_lines * self.pitch
         self.rule = ctx.ink.rule
 

@@ -86,10 +86,11 @@ def _make_styles(style: Style, cmyk: bool, dark: bool) -> dict[str, ParagraphSty
                        bulletIndent=0, bulletFontName=names["bold"], bulletColor=ink.marker),
         "step_title": make("step_title", "bold", t.body * 1.04, ink.heading, t.body * 1.25),
         "fact_value": make("fact_value", "heavy", t.fact_value, ink.heading, t.fact_value * 1.1),
-        "fact_text": make("fact_text", "bold", t.body * 1.05, ink.heading, t.body * 1.25),
-        "fact_label": make("fact_label", "regular", t.caption * 1.1, ink.muted, t.caption * 1.4),
+        # cover labels follow the cover's sizes, which growth into spare room leaves alone
+        "fact_text": make("fact_text", "bold", t.fact_value * 0.587, ink.heading, t.fact_value * 0.7),
+        "fact_label": make("fact_label", "regular", t.fact_value * 0.485, ink.muted, t.fact_value * 0.618),
         "big_number": make("big_number", "heavy", t.big_number, ink.highlight, t.big_number * 1.05),
-        "big_label": make("big_label", "regular", t.body, ink.text),
+        "big_label": make("big_label", "regular", t.big_number * 0.25, ink.text),
         "cell": make("cell", "regular", t.body * 0.92, ink.text),
         "cell_head": make("cell_head", "bold", t.body * 0.92, ink.heading),
     }
