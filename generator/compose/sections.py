@@ -178,7 +178,7 @@ def work_environment(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block
 def outlook(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     o = p.outlook
     blocks: list[Block] = _paragraphs(o.summary)
-    if o.annual_openings:
+    if o.annual_openings and w.count(o.annual_openings) not in (o.summary or ""):  # said once, not twice
         blocks.append(Paragraph(f"About {w.count(o.annual_openings)} openings a year, on average.", "emphasis"))
     blocks.extend(_bullets(list(o.drivers), spec))
     return tuple(blocks)
