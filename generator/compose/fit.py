@@ -25,7 +25,7 @@ MIN_SPLIT = 2  # list items kept together on each side of a panel break
 MIN_STEPS = 1  # numbered steps stand alone: a path may break after any step
 EMPTY_COST = 50.0  # a panel left blank while content could fill it
 SPLIT_COST = 0.01  # a list broken across panels (cheaper than an unbalanced column)
-PART_COST = 0.02  # a section broken before a block other than a subheading
+PART_COST = 0.08  # a section broken before a block other than a subheading
 
 
 @dataclass
