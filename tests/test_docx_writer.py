@@ -180,11 +180,31 @@ def test_real_styles(trifold_bytes):
     assert label.runs[0].bold and label.runs[0].text == "Entry Level:"
 
 
+def _start_of(doc, paragraph) -> int:
+    """The number Word gives the first item of the paragraph's numbering instance."""
+    num_id = paragraph._p.pPr.numPr.numId.val
+    num = doc.part.numbering_part.element.num_having_numId(num_id)
+    return int(num.xpath("./w:lvlOverride/w:startOverride/@w:val")[0])
+
+
 def test_second_path_restarts_numbering(trifold_bytes):
     doc = _open(trifold_bytes)
     steps = [p for p in doc.paragraphs if p.style.name == "List Number"]
-    num_ids = [p._p.pPr.numPr.numId.val if p._p.pPr.numPr is not None else None for p in steps]
-    assert num_ids[0] is None and num_ids[2] is not None and num_ids[2] == num_ids[3]
+    num_ids = [p._p.pPr.numPr.numId.val for p in steps]
+    assert num_ids[0] == num_ids[1] and num_ids[2] == num_ids[3] and num_ids[0] != num_ids[2]
+    assert _start_of(doc, steps[0]) == 1 and _start_of(doc, steps[2]) == 1
+
+
+def test_a_path_split_across_columns_keeps_its_numbers(trifold):
+    """The tri-fold writes the flap (steps 3-4) before the inside (steps 1-2): Word still says 3 and 4."""
+    first, rest = Steps((Step("One", "a"), Step("Two", "b"))), Steps((Step("Three", "c"), Step("Four", "d")), 3)
+    panels = tuple(replace(p, sections=(_sec("pathway", rest),)) if p.name == "flap" else
+                   replace(p, sections=(_sec("pathway", first),)) if p.name == "inside-right" else p
+                   for p in trifold.panels)
+    doc = _open(writer.render(replace(trifold, panels=panels)))
+    steps = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    assert [p.text.strip().splitlines()[0] for p in steps] == ["Three", "Four", "One", "Two"]
+    assert [_start_of(doc, steps[0]), _start_of(doc, steps[2])] == [3, 1]
 
 
 def test_table_is_real_with_header(trifold_bytes):

@@ -53,8 +53,6 @@ class _Writer:
     doc: docx.document.Document
     brochure: Brochure
     width: float = 0.0  # text width of the current column, points
-    steps_seen: int = 0
-    steps_num_id: Optional[int] = None  # the numbering a path split across columns goes on with
     _present: dict = field(default_factory=dict)
 
     def has_style(self, name: str) -> bool:
@@ -156,8 +154,12 @@ def _bullets(w: _Writer, block: Bullets) -> None:
         _run(p, item)
 
 
-def _restart_numbering(w: _Writer) -> Optional[int]:
-    """A fresh numbering instance of List Number's list, so a second path starts at 1 again."""
+def _numbering_from(w: _Writer, start: int) -> Optional[int]:
+    """A numbering instance of List Number's list counting from `start`.
+
+    Each part of a path gets its own, so its numbers are right whatever order the
+    columns are written in (a tri-fold's printed order is not its reading order).
+    """
     ppr = w.doc.styles["List Number"].element.pPr
     if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
         return None
@@ -167,18 +169,13 @@ def _restart_numbering(w: _Writer) -> Optional[int]:
     except KeyError:  # the style points at a list the reference does not define
         return None
     num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
     return num.numId
 
 
 def _steps(w: _Writer, block: Steps) -> None:
     styled = w.has_style("List Number")
-    if block.start > 1:  # the rest of a path that began in an earlier column
-        num_id = w.steps_num_id
-    else:
-        num_id = _restart_numbering(w) if styled and w.steps_seen else None
-        w.steps_seen += 1
-        w.steps_num_id = num_id
+    num_id = _numbering_from(w, block.start) if styled else None
     for number, step in enumerate(block.steps, block.start):
         p = _para(w, "List Number")
         if num_id is not None:
