@@ -14,6 +14,7 @@ from generator.profile import handlers, lists
 from generator.profile.draft import Draft
 from generator.profile.model import Profile, ProfileWarning
 from generator.profile.sections import Line, Section, heading_text, looks_like_heading, segment, to_lines
+from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
 from generator.profile.vocab import global_field
 from generator.yaml_model import field_path
@@ -34,10 +35,7 @@ _TITLE_SUFFIX = re.compile(r"\s*[-–—:|]\s*(?:an?\s+)?(?:career|occupation(?:
 def import_file(path: Path | str) -> tuple[Profile, list[str]]:
     """Read a plain-text profile (UTF-8, or UTF-16 with BOM) and import it."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportTextError(f"{path}: cannot read: {exc.strerror}") from None
+    raw = read_source(path, ImportTextError)
     return import_text(decode_bytes(raw, str(path)), str(path))
 
 

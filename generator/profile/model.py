@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import warnings
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 HOURS_PER_YEAR = 2080
 HOURLY_TOLERANCE = 0.05  # hourly x 2080 may differ from annual by 5% before we warn
+# The most a figure of each period may be: beyond these it is a typo or a hostile file, not pay.
+PAY_LIMITS = {"year": 10_000_000, "hour": 5_000}
+COUNT_LIMIT = 1_000_000_000
 
 
 def convert(amount: float, source: str, target: str) -> float:
@@ -28,8 +31,23 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+def _number(value):
+    """YAML's true/false are not numbers (pydantic would read true as 1)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true/false")
+    return value
+
+
+def _within(amount: Optional[float], period: str, what: str) -> None:
+    if amount is not None and amount > PAY_LIMITS[period]:
+        unit = "a year" if period == "year" else "an hour"
+        shown = f"{amount:,.2f}" if amount < 1e12 else f"{amount:.3g}"
+        raise ValueError(f"{what} {shown} is more than ${PAY_LIMITS[period]:,} {unit}; check the figure")
+
+
 Text = str
-Amount = float
+Amount = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+Count = Annotated[int, BeforeValidator(_number)]
 
 
 class MedianPay(Model):
@@ -43,6 +61,8 @@ class MedianPay(Model):
     def _one_figure(self) -> "MedianPay":
         if self.annual is None and self.hourly is None:
             raise ValueError("needs annual or hourly pay")
+        _within(self.annual, "year", "annual")
+        _within(self.hourly, "hour", "hourly")
         if self.annual and self.hourly:
             expected = self.hourly * HOURS_PER_YEAR
             if abs(expected - self.annual) > HOURLY_TOLERANCE * self.annual:
@@ -62,14 +82,14 @@ class MedianPay(Model):
 class JobCount(Model):
     """How many jobs the occupation held in a year ("Number of Jobs (2023): About 3.3 million")."""
 
-    count: int = Field(..., gt=0)
+    count: Count = Field(..., gt=0, le=COUNT_LIMIT)
     year: Optional[int] = Field(None, ge=1900, le=2100)
 
 
 class Growth(Model):
     """Projected employment growth over a period."""
 
-    percent: float = Field(..., ge=-100, le=1000, description="Growth in percent over the period.")
+    percent: Amount = Field(..., ge=-100, le=1000, description="Growth in percent over the period.")
     start_year: Optional[int] = Field(None, ge=1900, le=2100)
     end_year: Optional[int] = Field(None, ge=1900, le=2100)
     label: Optional[Text] = Field(None, description='e.g. "Much faster than average".')
@@ -91,6 +111,8 @@ class SalaryRange(Model):
 
     @model_validator(mode="after")
     def _min_below_max(self) -> "SalaryRange":
+        _within(self.min, self.period, "min")
+        _within(self.max, self.period, "max")
         if self.max is not None and self.min > self.max:
             raise ValueError(f"min {self.min:g} is above max {self.max:g}")
         if self.max is None and not self.open_ended:
@@ -153,7 +175,7 @@ class Outlook(Model):
     """Job outlook: prose, annual openings and what drives demand."""
 
     summary: Optional[Text] = None
-    annual_openings: Optional[int] = Field(None, ge=0)
+    annual_openings: Optional[Count] = Field(None, ge=0, le=COUNT_LIMIT)
     drivers: list[Text] = []
 
 
@@ -187,6 +209,11 @@ class IndustryPay(Model):
     industry: Text
     pay: Amount = Field(..., gt=0)
     period: Literal["year", "hour"] = "year"
+
+    @model_validator(mode="after")
+    def _sane(self) -> "IndustryPay":
+        _within(self.pay, self.period, "pay")
+        return self
 
     def in_unit(self, period: str) -> float:
         """The pay in `period`; converted at HOURS_PER_YEAR when the source used the other unit."""

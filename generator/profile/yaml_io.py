@@ -8,6 +8,7 @@ import yaml
 
 from generator.errors import ProfileError
 from generator.profile.model import Profile, ProfileWarning
+from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
 from generator.yaml_model import parse_yaml_model
 
@@ -23,10 +24,7 @@ def parse_profile(text: str, name: str = "<profile>") -> tuple[Profile, list[str
 def load_profile(path: Path | str) -> tuple[Profile, list[str]]:
     """Read a YAML profile file (UTF-8 or UTF-16 with BOM)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProfileError([f"{path}: cannot read: {exc.strerror}"]) from None
+    raw = read_source(path, lambda message: ProfileError([message]))
     return parse_profile(decode_bytes(raw, str(path)), str(path))
 
 
