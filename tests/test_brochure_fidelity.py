@@ -182,7 +182,7 @@ def test_no_two_blocks_say_the_same_thing(source):
 
 
 def _texts(block) -> list[str]:
-    if isinstance(block, Paragraph) and block.role not in ("url", "caption"):
+    if isinstance(block, Paragraph) and block.role != "caption":
         return [block.text]
     if isinstance(block, Bullets):
         return list(block.items)

@@ -78,7 +78,7 @@ def _without_repeats(*groups: list[Section]) -> list[list[Section]]:
 
 def _unseen(block, seen: set[str]):
     """The block without what `seen` already holds (None when nothing is left); records what it says."""
-    if isinstance(block, Paragraph) and block.role not in ("intro", "caption", "url"):
+    if isinstance(block, Paragraph) and block.role not in ("intro", "caption"):
         key = block.text.casefold().strip()
         if key in seen:
             return None

@@ -163,6 +163,7 @@ class _Fitter:
             atoms = Atoms(list(panel.sections), self.measure, style)
             content = atoms.run(0, len(atoms.atoms), panel.text_width)
             heights[name] = min(panel.height, content + 2 * panel.pad_y) if atoms.atoms else 0.0
+            heights[name] = max(heights[name], 0.0)
         return heights
 
     def fits(self, scale: float) -> bool:

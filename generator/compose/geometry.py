@@ -13,7 +13,10 @@ def _row_heights(page: PageSpec, page_height: float, fitted: dict[str, float]) -
     sizes = []
     for row in page.rows:
         given = [fitted[c.panel] for c in row.columns if c.panel in fitted]
-        sizes.append(max(given) if row.fit and given and row.height is not None else row.height)
+        if row.fit and given:
+            sizes.append(max(given))
+        else:  # before fitting, a `fit` row may hold as much as its largest size
+            sizes.append(row.max_height or row.height if row.fit else row.height)
     fixed = sum(h for h in sizes if h is not None)
     flexible = sum(1 for h in sizes if h is None)
     rest = (page_height - fixed) / flexible if flexible else 0.0

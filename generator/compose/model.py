@@ -116,6 +116,13 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A web address printed as a link (only http(s) and mailto targets become one)."""
+
+    url: str
+
+
+@dataclass(frozen=True)
 class QRCode:
     """A URL printed as a QR code with a caption."""
 
@@ -132,7 +139,7 @@ class WritingLines:
     spare: bool = False  # only the room a fixed page left over (a flowing document has no such room)
 
 
-Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, QRCode, WritingLines]
+Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, Link, QRCode, WritingLines]
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,11 @@ from typing import Callable, Optional
 
 from generator.compose import pathway as path
 from generator.compose import wording as w
-from generator.compose.model import Block, Bullets, Chart, ChartArt, Heading, Paragraph, QRCode, Steps, Table, WritingLines
+from generator.compose.model import (
+    Block, Bullets, Chart, ChartArt, Heading, Link, Paragraph, QRCode, Steps, Table, WritingLines,
+)
 from generator.compose.templates import AudienceSpec, SectionSpec
+from generator.links import is_web_link
 from generator.profile.model import Profile
 
 
@@ -226,7 +229,7 @@ def sources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     for source in p.sources:
         blocks.append(Paragraph(_source_line(source.name, source.data_as_of), "caption"))
         if source.url:
-            blocks.append(Paragraph(source.url, "url"))
+            blocks.append(Link(source.url) if is_web_link(source.url) else Paragraph(source.url, "caption"))
     return tuple(blocks)
 
 
@@ -235,7 +238,7 @@ def _source_line(name: str, as_of: Optional[str]) -> str:
 
 
 def source_link(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    url = next((s.url for s in p.sources if s.url), None)
+    url = next((s.url for s in p.sources if s.url and is_web_link(s.url)), None)
     return (QRCode(url, "Scan for the full profile at the source."),) if url else ()
 
 
@@ -243,7 +246,7 @@ def fixed_text(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]
     """A section whose words come from the audience file (where to get help, say), not the profile."""
     blocks: list[Block] = [Paragraph(spec.text)] if spec.text else []
     if spec.link:
-        blocks.append(Paragraph(spec.link, "url"))
+        blocks.append(Link(spec.link))
     return tuple(blocks)
 
 

@@ -52,10 +52,11 @@ class ColumnSpec(Spec):
 
 class RowSpec(Spec):
     height: Optional[Length] = Field(None, description="Row height; the one row without it takes the rest.")
-    fit: bool = Field(False, description="Shrink the row to what its content needs (at most `height`).")
+    fit: bool = Field(False, description="Size the row to what its content needs (at most `max_height`).")
+    max_height: Optional[Length] = Field(None, description="The most a `fit` row may take (default: its height).")
     columns: list[ColumnSpec] = Field(..., min_length=1)
 
-    @field_validator("height", mode="before")
+    @field_validator("height", "max_height", mode="before")
     @classmethod
     def _height(cls, value):
         return None if value is None else to_points(value)

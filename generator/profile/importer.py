@@ -98,7 +98,8 @@ def _validate(draft: Draft) -> Profile:
             raise ImportTextError(_error_line(exc.errors()[0], draft)) from None
     for warning in caught:
         if issubclass(warning.category, ProfileWarning):
-            line = draft.where.get(("median_pay",))
+            field = str(warning.message).split(":", 1)[0].strip()
+            line = draft.where.get((field,))
             draft.warnings.append(f"{draft.name}:{line}: warning: {warning.message}" if line
                                   else f"{draft.name}: warning: {warning.message}")
     return profile

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from typing import Annotated, Literal, Optional
 
+from generator.links import is_web_link
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 HOURS_PER_YEAR = 2080
@@ -234,6 +235,14 @@ class Source(Model):
     name: Text
     url: Optional[Text] = None
     data_as_of: Optional[Text] = Field(None, description='Year or date, e.g. "2024".')
+
+    @field_validator("url")
+    @classmethod
+    def _link_or_text(cls, value):
+        if value is not None and not is_web_link(value):
+            warnings.warn(f"sources: url {value[:80]!r} is not an http(s) or mailto address; "
+                          "printed as text, not as a link or QR code", ProfileWarning, stacklevel=2)
+        return value
 
     @field_validator("data_as_of", mode="before")
     @classmethod

@@ -25,9 +25,10 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.atomic import write_bytes_atomic
 from generator.compose.model import (
-    BigNumber, Brochure, Bullets, Chart, Fact, Heading, KeyFacts, Panel, Paragraph, QRCode, Steps,
+    BigNumber, Brochure, Bullets, Chart, Fact, Heading, KeyFacts, Link, Panel, Paragraph, QRCode, Steps,
     Table, WritingLines,
 )
+from generator.links import is_web_link
 from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
 from generator.render.docx_layout import column_break_before, column_page, page_size
@@ -39,7 +40,7 @@ REFERENCE = TEMPLATES_DIR / "reference.docx"
 
 PARAGRAPH_STYLES = {
     "body": "Normal", "lead": "Lead", "hook": "Subtitle", "caption": "Caption", "note": "Note",
-    "on_dark": "Normal", "intro": "Note", "emphasis": "Lead", "url": "Caption",
+    "on_dark": "Normal", "intro": "Note", "emphasis": "Lead",
 }
 TABLE_STYLES = ("Brochure Table", "Light List Accent 1", "Table Grid")
 FACT_COLUMN_MIN_IN = 1.7  # narrower than this, key facts stack instead of sitting side by side
@@ -253,13 +254,26 @@ def _table(w: _Writer, block: Table) -> None:
 
 
 def _qr_code(w: _Writer, block: QRCode) -> None:
-    png = qr_png(block.url) if block.url else None
+    linked = is_web_link(block.url)  # never a scannable code or link for a javascript: or file: address
+    png = qr_png(block.url) if linked else None
     if png:
         _picture(w, png, QR_WIDTH_IN * 72, f"QR code linking to {block.url}", "QR code", True)
     if block.url:
-        _hyperlink(w, _para(w, "Normal"), block.url)
+        _address(w, block.url, "Normal")
     if block.caption:
         _para(w, "Caption", block.caption)
+
+
+def _link(w: _Writer, block: Link) -> None:
+    _address(w, block.url, "Caption")
+
+
+def _address(w: _Writer, url: str, style: str) -> None:
+    """A web address: a hyperlink when it is an http(s) or mailto one, else plain text."""
+    if is_web_link(url):
+        _hyperlink(w, _para(w, style), url)
+    else:
+        _para(w, style, url)
 
 
 def _writing_lines(w: _Writer, block: WritingLines) -> None:
@@ -283,7 +297,7 @@ def _writing_lines(w: _Writer, block: WritingLines) -> None:
 BLOCK_WRITERS: dict[str, Callable] = {
     "Heading": _heading, "Paragraph": _paragraph, "Bullets": _bullets, "Steps": _steps,
     "BigNumber": _big_number, "KeyFacts": _key_facts, "Chart": _chart, "Table": _table,
-    "QRCode": _qr_code, "WritingLines": _writing_lines,
+    "QRCode": _qr_code, "WritingLines": _writing_lines, "Link": _link,
 }
 
 

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from generator.compose import model as m
+from generator.links import is_web_link
 from generator.render.pdf_charts import ChartFlowable
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
@@ -44,17 +45,15 @@ def heading(block: m.Heading, ctx: Context) -> Flowable:
 
 
 def paragraph(block: m.Paragraph, ctx: Context) -> Flowable:
-    if block.role == "url":
-        return _url(block.text, ctx)
     return ctx.para(block.text, block.role if block.role in ctx.styles else "body")
 
 
 class _Url(Flowable):
     """A URL broken only after '/', '-' or '.', never inside a word."""
 
-    def __init__(self, url: str, ctx: Context):
+    def __init__(self, url: str, ctx: Context, linked: bool = False):
         super().__init__()
-        self.url, self.ctx = url, ctx
+        self.url, self.ctx, self.linked = url, ctx, linked
 
     def wrap(self, avail_width, avail_height):
         style = self.ctx.styles["caption"]
@@ -65,6 +64,12 @@ class _Url(Flowable):
 
     def draw(self):
         self.paragraph.drawOn(self.canv, 0, 0)
+        if self.linked:  # a real link annotation over the printed address
+            self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
+
+
+def link(block: m.Link, ctx: Context) -> Flowable:
+    return _Url(block.url, ctx, linked=is_web_link(block.url))
 
 
 def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
@@ -76,10 +81,6 @@ def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
             line = ""
         line += piece
     return lines + [line] if line else lines
-
-
-def _url(url: str, ctx: Context) -> Flowable:
-    return _Url(url, ctx)
 
 
 def bullets(block: m.Bullets, ctx: Context) -> Flowable:
@@ -208,7 +209,8 @@ class _QR(Flowable):
 
 def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
     bars, paper = (colour(ctx.style.colours[name], ctx.cmyk) for name in ("text", "white"))
-    parts: list[Flowable] = [_QR(block.url, bars, paper), _url(block.url, ctx)]
+    linked = is_web_link(block.url)  # never a scannable code for a javascript: or file: address
+    parts: list[Flowable] = ([_QR(block.url, bars, paper)] if linked else []) + [_Url(block.url, ctx, linked)]
     if block.caption:
         parts.append(ctx.para(block.caption, "caption"))
     return Stack(parts, 2.0)
@@ -246,6 +248,7 @@ def writing_lines(block: m.WritingLines, ctx: Context) -> Flowable:
 RENDERERS: dict[type, Callable[[object, Context], Flowable]] = {
     m.Heading: heading, m.Paragraph: paragraph, m.Bullets: bullets, m.Steps: steps,
     m.BigNumber: big_number, m.KeyFacts: key_facts, m.Chart: chart, m.Table: table, m.QRCode: qr_code,
+    m.Link: link,
     m.WritingLines: writing_lines,
 }
 
