@@ -211,3 +211,20 @@ def test_svg_converts_to_reportlab_with_text_as_strings(seed_charts):
     assert strings["Entry Level"] == "Lato"
     assert strings["$55K\u2013$80K+"] == "Lato"
     assert strings["Median $50,250"] == "Lato-Bold"
+
+
+@pytest.mark.parametrize("name", ["W" * 26, "医療記録専門家の仕事の内容について詳しく説明します" * 2, "A" * 200,
+                                  "Management-and-Administration-of-Companies-and-Enterprises " * 4, "😀" * 40])
+def test_any_name_builds_a_chart_with_names_of_three_lines_at_most(style, name, recwarn):
+    profile = Profile.model_validate({
+        "title": "X", "median_pay": {"annual": 50000},
+        "levels": [{"name": name, "salary": {"min": 30000, "max": 40000}}, {"name": "Lead", "salary": {"min": 40000, "max": 60000}}],
+        "regional": {"top_paying_industries": [{"industry": name, "pay": 50000}, {"industry": "Hospitals", "pay": 45000}]},
+    })
+    charts = render_charts(profile, style)
+    assert set(charts) == {"salary_by_level", "industry_pay"}
+    for art in charts.values():
+        assert name in art.alt_text  # the words keep the whole name
+        svg = art.svg.decode("utf-8")
+        assert "width=\"223.2pt\"" in svg or 'width="223.2' in svg  # the figure keeps its size
+    assert not [w for w in recwarn if "Glyph" in str(w.message)]  # no library noise for the user

@@ -8,6 +8,8 @@ source's own figures.
 
 from __future__ import annotations
 
+import warnings
+
 from matplotlib import rc_context
 
 from generator.charts.industry import industry_chart
@@ -22,7 +24,9 @@ __all__ = ["render_charts"]
 def render_charts(profile: Profile, style) -> dict[str, ChartArt]:
     """Every chart the profile has data for, keyed by chart id."""
     charts: dict[str, ChartArt] = {}
-    with rc_context(rc_params(style)):
+    # a glyph the chart font lacks is a box, not a stream of library warnings on the user's terminal
+    with rc_context(rc_params(style)), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         for make in (salary_chart, industry_chart):
             art = make(profile, style)
             if art is not None:

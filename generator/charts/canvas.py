@@ -66,9 +66,59 @@ def text_width_in(fig: Figure, text: str, size: float, weight: str = "normal") -
     return width
 
 
+MAX_NAME_LINES = 3
+NAME_SHARE = 0.55  # bar names take at most this share of the chart's width
+ELLIPSIS = "\u2026"
+
+
+def fit_names(names: list[str], wrap: int, size: float = LABEL_PT) -> list[str]:
+    """Names wrapped to `wrap` characters and to NAME_SHARE of the width, at most three lines.
+
+    A word wider than the room (26 W's, a name in Chinese) is broken between letters; what
+    is left after three lines ends in an ellipsis (the alt text keeps the whole name).
+    """
+    probe = Figure(figsize=(WIDTH_IN, 1.0), dpi=PNG_DPI)
+    FigureCanvasAgg(probe)
+    limit = NAME_SHARE * WIDTH_IN
+    return [_fit_name(probe, name, wrap, size, limit) for name in names]
+
+
+def _fit_name(fig: Figure, name: str, wrap: int, size: float, limit: float) -> str:
+    lines: list[str] = []
+    for word in name.split() or [name]:
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and len(joined) <= wrap and text_width_in(fig, joined, size) <= limit:
+            lines[-1] = joined
+            continue
+        while len(word) > 1 and text_width_in(fig, word, size) > limit:  # a word wider than the room
+            cut = _longest_prefix(fig, word, size, limit)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    if len(lines) > MAX_NAME_LINES:
+        last = lines[MAX_NAME_LINES - 1]
+        while last and text_width_in(fig, last + ELLIPSIS, size) > limit:
+            last = last[:-1]
+        lines = lines[:MAX_NAME_LINES - 1] + [last.rstrip() + ELLIPSIS]
+    return "\n".join(lines)
+
+
+def _longest_prefix(fig: Figure, text: str, size: float, limit: float) -> int:
+    """How many characters of `text` fit in `limit` inches (at least one)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width_in(fig, text[:middle], size) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def place_axes(fig: Figure, labels: list[str], size: float):
     """Axes filling the figure, left of it reserved for the widest label."""
-    left_in = max((text_width_in(fig, s, size) for s in labels), default=0) + 0.12
+    width_in = float(fig.get_size_inches()[0])
+    left_in = min(max((text_width_in(fig, s, size) for s in labels), default=0) + 0.12, NAME_SHARE * width_in + 0.12)
     width_in, height_in = fig.get_size_inches()
     rect = (
         left_in / width_in,

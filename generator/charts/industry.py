@@ -6,7 +6,6 @@ placed at 2,080 hours a year but labelled with its own figure.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import Optional
 
@@ -68,7 +67,7 @@ def industry_chart(profile: Profile, style) -> Optional[ChartArt]:
         return None
     colours = chart_colours(style)
     median = profile.median_pay.in_unit(period) if profile.median_pay else None
-    names = [textwrap.fill(row.name, NAME_WRAP) for row in rows]
+    names = canvas.fit_names([row.name for row in rows], NAME_WRAP)
     fig, ax = canvas.bar_chart_axes(names, colours, period)
     _limits(ax, rows, median)
     ax.barh(range(len(rows)), [row.pay for row in rows], height=canvas.bar_height(names),

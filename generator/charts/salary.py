@@ -7,7 +7,6 @@ period is placed at 2,080 hours a year but labelled with its own figures.
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass
 from typing import Optional
 
@@ -119,7 +118,7 @@ def salary_chart(profile: Profile, style) -> Optional[ChartArt]:
         return None
     colours = chart_colours(style)
     median = profile.median_pay.in_unit(period) if profile.median_pay else None
-    names = [textwrap.fill(bar.name, NAME_WRAP) for bar in bars]
+    names = canvas.fit_names([bar.name for bar in bars], NAME_WRAP)
     fig, ax = canvas.bar_chart_axes(names, colours, period)
     fade = _limits(ax, bars, median)
     for y, bar in enumerate(bars):
