@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from generator.atomic import write_bytes_atomic
-from generator.errors import FitError, InputError, ProfileError
+from generator.atomic import clear_leftovers, write_temp
+from generator.errors import BuildError, FitError, InputError, ProfileError
 from generator.resources import bundled
 
 DEFAULT_PROFILE = bundled("data") / "medical-records-specialists.yaml"
@@ -24,6 +26,7 @@ class BuildOptions:
     paper: str = "letter"
     bleed: bool = False
     output: Path = Path("output")
+    debug: bool = False  # let an unexpected error through with its traceback
 
 
 @dataclass
@@ -90,33 +93,77 @@ def brochures_for(profile, slug: str, options: BuildOptions):
         yield compose(profile, slug, audience, layout, options.paper, style, charts, measure)
 
 
-def build_profile(path: Path, profile, options: BuildOptions) -> BuildResult:
-    """Render every file of one profile in memory, then write them all."""
+def slug_of(path: Path) -> str:
+    """The output folder name for a profile: its file name cleaned to letters, digits and dashes."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-")[:80].strip("-")
+    return slug or "profile"
+
+
+def slugs_for(paths: list[Path]) -> dict[Path, str]:
+    """A folder name per profile; two profiles that would write to one folder are an error."""
+    slugs: dict[Path, str] = {}
+    taken: dict[str, Path] = {}
+    for path in paths:
+        slug = slug_of(path)
+        if slug in taken:
+            raise InputError(f"{path}: would write to the same folder '{slug}' as {taken[slug]}; rename one")
+        slugs[path], taken[slug] = slug, path
+    return slugs
+
+
+def render_profile(path: Path, profile, slug: str, options: BuildOptions) -> tuple[dict[Path, Path], list[str]]:
+    """Compose and render every file of one profile into temporary files: ({target: temp}, warnings)."""
     from generator.render import render
 
-    slug, result, files = path.stem, BuildResult(), {}
     try:
         brochures = list(brochures_for(profile, slug, options))
     except FitError as exc:
         raise FitError(f"{path}: {exc.format_message()}") from None
-    for brochure in brochures:
-        if brochure.dropped:
-            result.warnings.append(f"{path}: {brochure.file_stem}: left out to fit: {', '.join(brochure.dropped)}")
-        for fmt in options.formats:
-            files[options.output / slug / f"{brochure.file_stem}.{fmt}"] = render(fmt, brochure, options.bleed)
-    for target, data in files.items():
-        write_bytes_atomic(target, data)
-        result.written.append(target)
-    return result
+    warnings, temps = [], {}
+    try:
+        for brochure in brochures:
+            if brochure.dropped:
+                warnings.append(f"{path}: {brochure.file_stem}: left out to fit: {', '.join(brochure.dropped)}")
+            for fmt in options.formats:
+                target = options.output / slug / f"{brochure.file_stem}.{fmt}"
+                temps[target] = write_temp(target, render(fmt, brochure, options.bleed))
+    except BaseException:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise
+    return temps, warnings
 
 
 def build(inputs: Iterable[Path], options: BuildOptions,
           progress: Callable[[Iterable], Iterable] = lambda items: items) -> BuildResult:
-    """Validate all inputs, then build each profile in turn."""
-    loaded, warnings = read_all(profile_paths(list(inputs)))
-    total = BuildResult(warnings=warnings)
-    for path, profile in progress(loaded):
-        result = build_profile(path, profile, options)
-        total.written += result.written
-        total.warnings += result.warnings
+    """Read and check every input; render every profile (one failing never stops the others); then put
+    every file in place. Failures are reported together at the end (BuildError, exit 1)."""
+    paths = profile_paths(list(inputs))
+    slugs = slugs_for(paths)
+    loaded, warnings = read_all(paths)
+    clear_leftovers(options.output)
+    total, pending, failures = BuildResult(warnings=warnings), {}, []
+    try:
+        for path, profile in progress(loaded):
+            try:
+                temps, notes = render_profile(path, profile, slugs[path], options)
+            except BuildError as exc:
+                failures.append(exc.format_message())
+                continue
+            except Exception as exc:  # noqa: BLE001 - one profile's failure never stops the others
+                if options.debug:
+                    raise
+                failures.append(f"{path}: error: {type(exc).__name__}: {exc}")
+                continue
+            pending.update(temps)
+            total.warnings += notes
+    except BaseException:
+        for temp in pending.values():
+            temp.unlink(missing_ok=True)
+        raise
+    for target, temp in pending.items():
+        os.replace(temp, target)
+        total.written.append(target)
+    if failures:
+        raise BuildError("\n".join(failures), total)
     return total

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.errors import BrochureError, ProfileError
+from generator.errors import BrochureError, BuildError, ProfileError
 
 
 def _report(lines: list[str]) -> None:
@@ -62,16 +62,22 @@ def build(profiles, audiences, layout, formats, paper, bleed, output) -> None:
     if layout:
         load_layout(layout)
     options = BuildOptions(audiences=tuple(audiences), layout=layout, formats=tuple(formats) or ("pdf", "docx"),
-                           paper=paper, bleed=bleed, output=output)
-
-    result = run_build(profiles, options, progress=_progress)
+                           paper=paper, bleed=bleed, output=output,
+                           debug=bool(click.get_current_context().find_root().params.get("debug")))
+    try:
+        result = run_build(profiles, options, progress=_progress)
+    except BuildError as failure:  # others were built: say so, then the failures, exit 1
+        if failure.result is not None:
+            _report(failure.result.warnings)
+            click.echo(f"wrote {len(failure.result.written)} file(s) to {output}")
+        raise
     _report(result.warnings)
     click.echo(f"wrote {len(result.written)} file(s) to {output}")
 
 
 def _progress(items: list):
-    """A progress bar on stderr when there is more than one profile."""
-    if len(items) < 2:
+    """A progress bar on stderr when there is more than one profile and stderr is a terminal."""
+    if len(items) < 2 or not sys.stderr.isatty():
         yield from items
         return
     with click.progressbar(items, label="Building", file=sys.stderr) as bar:

@@ -41,7 +41,11 @@ class TemplateError(InputError):
 
 
 class BuildError(BrochureError):
-    """A build that failed although its input was valid (exit 1)."""
+    """A build that failed although its input was valid (exit 1); `result` holds what was written."""
+
+    def __init__(self, message: str, result=None):
+        super().__init__(message)
+        self.result = result
 
 
 class FitError(BuildError):

@@ -68,18 +68,44 @@ def problems_of(exc: ValidationError, root: Optional[yaml.Node], name: str) -> l
     return lines
 
 
+MAX_DEPTH = 40  # a profile nests five or six levels; anything past this is not a profile
+
+
+def _too_deep(root: Optional[yaml.Node]) -> Optional[int]:
+    """The line where nesting passes MAX_DEPTH, else None (walked without recursion)."""
+    stack = [(root, 1)] if root is not None else []
+    seen: set[int] = set()  # an alias points at a node already walked: walk it once
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node.start_mark.line + 1
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+    return None
+
+
 def parse_yaml_model(
     text: str, name: str, model: Type[M], warning_type: Type[Warning] = UserWarning
 ) -> tuple[M, list[str], list[str]]:
     """Validate YAML text as `model`: (instance or None, problems, warnings)."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+        deep = _too_deep(root)
+        if deep is not None:
+            return None, [f"{name}:{deep}: nested more than {MAX_DEPTH} levels deep; a profile is not"], []
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:" if mark else f"{name}:"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [f"{where} YAML syntax error: {problem}"], []
+    except RecursionError:
+        return None, [f"{name}: nested too deeply to read; a profile is not"], []
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
         return None, [f"{name}:1: (top level): expected a mapping of fields, got {kind}"], []
