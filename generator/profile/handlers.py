@@ -114,16 +114,37 @@ def levels(draft: Draft, section: Section) -> None:
 
 def _level_groups(lines: list[Line]) -> list[tuple[Optional[Line], list[Line]]]:
     groups: list[tuple[Optional[Line], list[Line]]] = [(None, [])]
+    in_list = False  # under a bare 'Core Responsibilities:' label, lines are its items
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if _is_level_head(line, following):
+        if _is_level_head(line, following) and not (in_list and _looks_like_item(line, following)):
             groups.append((line, []))
-        else:
-            groups[-1][1].append(line)
+            in_list = False
+            continue
+        groups[-1][1].append(line)
+        pair = line.key_value()
+        if pair:
+            in_list = not pair[1]
     return [group for group in groups if group[0] or group[1]]
 
 
+def _looks_like_item(line: Line, following: Optional[Line]) -> bool:
+    """A short last duty ('Testify in court') before 'Salary Range:' is a duty, not a level's name.
+
+    Under an open list, a line opens a level only when a level field other than pay
+    follows it, or it is set like a name (Title Case, capitals, or says 'level').
+    """
+    pair = following.key_value() if following else None
+    if pair and vocab.section_field("levels", pair[0]) != "salary":
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text) if w.casefold() not in _SMALL_WORDS]
+    named = words and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+    return not (named or "level" in line.text.casefold())
+
+
 def _is_level_head(line: Line, following: Optional[Line]) -> bool:
+    if line.bullet or line.number is not None:
+        return False  # a bulleted or numbered line is an item (a duty), never a level's name
     pair = line.key_value()
     if pair and vocab.section_field("levels", pair[0]):
         return False
@@ -162,7 +183,8 @@ def _level_name_and_pay(line: Line) -> tuple[str, Optional[dict]]:
     return (name, salary.parse_range(text[money[0].start:])) if name else (text, None)
 
 
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+                "de", "du", "des", "la", "le", "da", "del", "van", "von", "der", "et"}
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
 
 

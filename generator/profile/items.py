@@ -30,6 +30,9 @@ _URL = re.compile(r"https?://[^\s)\]>,]+|www\.[^\s)\]>,]+")
 _AS_OF = re.compile(
     r"\(?\s*(?:data\s+)?(?:as\s+of|accessed|retrieved|updated|current\s+as\s+of)\s*:?\s*([^);]+?)\s*\)?\s*\.?$", re.I
 )
+_LABEL_WORDS = {"and", "courses", "course", "certifications", "certification", "certificates", "training", "books",
+                "book", "reading", "podcasts", "podcast", "videos", "video", "communities", "community", "forums",
+                "groups", "websites", "online", "resources", "recommended", "further", "channels", "youtube"} - {"youtube"}
 _GENERIC = {"podcast", "podcasts", "video", "videos", "community", "communities", "forum", "forums", "book",
             "books", "course", "courses", "online courses", "groups", "channels", "websites"}
 
@@ -180,8 +183,8 @@ def resource_item(text: str, fallback: Optional[str]) -> tuple[Optional[str], st
     kinds = vocab.resource_kinds(prefix) if rest.strip() and len(prefix.split()) <= 4 else []
     kind = kinds[0] if kinds else None
     value: str = text
-    if kind and vocab.norm(prefix) in _GENERIC:
-        value = rest.strip()
+    if kind and (vocab.norm(prefix) in _GENERIC or set(vocab.norm(prefix).split()) <= _LABEL_WORDS):
+        value = rest.strip()  # 'Courses & Certifications: Becker; Roger' is a label, then the entries
     if kind is None:
         kind = fallback or next(iter(vocab.resource_kinds(text)), None)
         if kind is None and re.search(r"\sby\s+[A-Z]", text):

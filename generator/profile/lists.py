@@ -51,7 +51,9 @@ def _resource(draft: Draft, text: str, line: Line, kinds: list[str], by_label: b
     if kind is None:
         draft.note(line, "could not tell what kind of resource this is")
     elif kind == "books":
-        draft.add(("resources", "books"), parse.parse_book(value), line)
+        titles = [t for t in vocab.split_list(value) if t] if ";" in value else [value]
+        for title in titles:  # 'A by X; B by Y' is two books
+            draft.add(("resources", "books"), parse.parse_book(title), line)
     else:
         split = vocab.short_list(value, max_words=6) if value != text else None
         for entry in split or [value]:

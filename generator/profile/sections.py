@@ -36,6 +36,8 @@ class Line:
         if not match:
             return None
         key, value = match["key"].strip(), match["value"].strip()
+        if len(key.split()) > 4 and vocab.reads_as_clause(key):
+            return None  # 'Demand will shift toward digital work: websites, …' is a sentence
         clock = re.search(r"(?<![\d\-–])\d{1,2}$", key) and re.match(r"\d{2}(?![\d%.,])", value)
         if value.startswith("//") or clock:
             return None
@@ -72,17 +74,45 @@ class Block:
 def to_lines(text: str) -> list[Line]:
     """Non-blank, non-rule lines, numbered from 1; hard-wrapped continuations joined."""
     lines: list[Line] = []
-    for no, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip().replace("\u00a0", " ")
+    raws = text.split("\n")
+    margin = wrap_margin(raws)
+    last_length = 0  # of the previous physical line (a joined line's raw grows)
+    for no, raw in enumerate(raws, start=1):
+        stripped = without_emphasis(raw.strip().replace("\u00a0", " "))
         if not stripped or _RULE.match(stripped):
+            last_length = 0
             continue
         line = _make_line(no, stripped)
-        if lines and _continues(lines[-1], line, raw):
+        if lines and last_length and _continues(lines[-1], line, last_length, margin):
             lines[-1].text += " " + line.text
             lines[-1].raw += " " + line.raw
-            continue
-        lines.append(line)
+        else:
+            lines.append(line)
+        last_length = len(raw.rstrip())
     return lines
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def without_emphasis(text: str) -> str:
+    """Markdown emphasis is formatting, not text: '**Patrol Officer**' -> 'Patrol Officer'."""
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    return _ITALIC.sub(r"\1", text)
+
+
+def wrap_margin(raws: list[str]) -> int:
+    """The column a hard-wrapped text was wrapped at (0 when its lines run free).
+
+    Hard-wrapped text has no long lines and many lines ending near one right margin.
+    """
+    lengths = [len(r.rstrip()) for r in raws if r.strip()]
+    if len(lengths) < 8 or max(lengths) > 100:
+        return 0
+    widest = max(lengths)
+    near = sum(1 for n in lengths if n >= widest - 15)
+    return widest if near >= max(4, len(lengths) // 5) else 0
 
 
 def _make_line(no: int, stripped: str) -> Line:
@@ -95,13 +125,22 @@ def _make_line(no: int, stripped: str) -> Line:
     return Line(no, stripped, stripped)
 
 
-def _continues(previous: Line, line: Line, raw: str) -> bool:
-    """A hard-wrapped line: long previous line without end punctuation, this one lowercase."""
-    if line.bullet or line.number is not None or not line.text[:1].islower():
+def _continues(previous: Line, line: Line, previous_length: int, margin: int) -> bool:
+    """A hard-wrapped line: the previous line ran to the margin without ending, this one goes on.
+
+    In a text wrapped at a known margin a line may go on with a capital or a figure
+    ('…Steamfitter, Service' / 'Plumber'); elsewhere only a lower-case start counts.
+    """
+    if line.bullet or line.number is not None or previous.text.endswith(_SENTENCE_END):
         return False
     if vocab.is_heading_phrase(line.text) and vocab.section_kind(line.text):
         return False
-    return len(previous.raw) >= 50 and not previous.text.endswith(_SENTENCE_END)
+    if line.text[:1].islower():
+        return previous_length >= 50 or (margin and previous_length >= margin - 20)
+    if not margin or previous_length < margin - 20 or _NUMBERED_HEAD.match(line.text) or is_upper_heading(line.text):
+        return False
+    pair = line.key_value()
+    return not (pair and (vocab.global_field(pair[0]) or any(vocab.section_field(k, pair[0]) for k in vocab.SECTION_FIELDS)))
 
 
 def heading_text(text: str) -> str:

@@ -47,7 +47,7 @@ wage compensation benefits sources source references citations what hot markets 
 industries industry state states location locations geographic geography of description snapshot duties
 responsibilities growth opportunities training your this you need requirement necessary typical professional
 development resource helpful useful links explore moving up specialty specialties specialization specializations
-areas
+areas responsibility
 """.split())
 
 # Field patterns per section kind, tried in order (keys are normalised first).
@@ -90,6 +90,8 @@ RESOURCE_FIELDS = [
     ("courses", r"courses?|certificat|training|classes|programs?|learning|moocs?|coursera|udemy|edx"),
 ]
 REGIONAL_FIELDS = [
+    # 'Top-Paying States: California ($119,810), …' are places, not industries
+    ("hot_markets", r"\b(states?|regions?|metro\w*|cities|areas?|locations?)\b(?!.*\bindustr)"),
     ("top_paying_industries", r"top paying|highest paying|best paying|pay by|industr|employers?"),
     ("trends", r"trends?|outlook|future|emerging|developments?"),
     ("hot_markets", r"hot|markets?|states?|regions?|locations?|metro|areas?|cities|where the jobs"
@@ -175,19 +177,31 @@ def resource_kinds(key: str) -> list[str]:
     return [field for field, pattern in RESOURCE_FIELDS if re.search(pattern, key)]
 
 
+def _has_outside(text: str, mark: str) -> bool:
+    """True when `mark` occurs outside brackets."""
+    depth = 0
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == mark and depth <= 0:
+            return True
+    return False
+
+
 _STATE_AFTER = re.compile(r"\s*[A-Z]{2}\s*(?:[,;)]|$)")
 
 
 def split_list(text: str, split_and: bool = False) -> list[str]:
     """Split on commas (and semicolons) outside brackets; drop a final 'and'/'or' and end full stop."""
     text = text.strip().rstrip(".;").strip()
+    separators = ";" if _has_outside(text, ";") else ",;"  # 'a, b; c, d': the author separates with ;
     parts, depth, current = [], 0, ""
     for index, char in enumerate(text):
         depth += char in "([{"
         depth -= char in ")]}"
         # 'Austin, TX' and '1,000' stay whole: a comma before a state code or inside a number
         state = char == "," and _STATE_AFTER.match(text, index + 1)
-        if char in ",;" and depth <= 0 and not state:
+        if char in separators and depth <= 0 and not state:
             parts.append(current)
             current = ""
         else:
@@ -210,11 +224,13 @@ _CLAUSE_WORDS = set("""
 is are was were be been being am has have had do does did will would can could may might must shall should
 employ employs hire hires work works include includes offer offers require requires need needs provide
 provides use uses make makes help helps they their them others it its this these those which who that
-especially including particularly mainly mostly often usually such like
 """.split())
 
 
-_CLAUSE_START = ("to ", "for ", "with ", "by ", "when ", "if ", "so ", "because ", "while ")
+_CLAUSE_START = ("to ", "for ", "with ", "by ", "when ", "if ", "so ", "because ", "while ", "especially ",
+                 "including ", "particularly ", "mainly ", "mostly ", "often ", "usually ", "such as ", "like ",
+                 "e.g", "i.e", "etc")
+_PREPOSITION_END = re.compile(r"\b(?:with|of|for|to|in|on|from|between|among|across|about)\s+\S+(?:\s+\S+)?$", re.I)
 
 
 def reads_as_clause(item: str) -> bool:
@@ -228,6 +244,9 @@ def short_list(text: str, max_words: int = 5, split_and: bool = False) -> Option
     if text.rstrip().endswith((".", "!", "?")) and text.count(",") + text.count(";") < 2:
         return None
     items = split_list(text, split_and=split_and)
-    if len(items) < 2 or any(len(item.split()) > max_words or reads_as_clause(item) for item in items):
+    limit = max_words * 2 if _has_outside(text, ";") else max_words  # ';' says clearly where items end
+    if len(items) < 2 or any(len(item.split()) > limit or reads_as_clause(item) for item in items):
         return None
+    if len(items[0].split()) >= 4 and _PREPOSITION_END.search(items[0]) and all(i[:1].islower() for i in items[1:]):
+        return None  # 'Clear communication with patients, families, and therapists' is one item
     return items
