@@ -23,16 +23,20 @@ def short(value: float) -> str:
     return amount(value)
 
 
-def span(low: float, high: Optional[float], open_ended: bool, fmt=amount) -> str:
-    """'$35,000–$45,000', '$55,000–$80,000+', '$80,000+' (fmt sets each figure)."""
+def span(low: Optional[float], high: Optional[float], open_ended: bool, fmt=amount) -> str:
+    """'$35,000–$45,000', '$55,000–$80,000+', '$80,000+', 'up to $110,000' (fmt sets each figure)."""
+    if low is None:
+        return f"up to {fmt(high)}"
     plus = "+" if open_ended else ""
     if high is None or high == low:
         return f"{fmt(low)}{plus}"
     return f"{fmt(low)}{EN_DASH}{fmt(high)}{plus}"
 
 
-def span_words(low: float, high: Optional[float], open_ended: bool) -> str:
-    """A range in words for alt text: '$55,000 to $80,000 or more'."""
+def span_words(low: Optional[float], high: Optional[float], open_ended: bool) -> str:
+    """A range in words for alt text: '$55,000 to $80,000 or more', 'up to $110,000'."""
+    if low is None:
+        return f"up to {amount(high)}"
     more = " or more" if open_ended else ""
     if high is None or high == low:
         return f"{amount(low)}{more}"

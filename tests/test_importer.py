@@ -273,7 +273,7 @@ def test_dental_hygienists_other_author():
 
 def test_electricians_other_author():
     p, w = imp("electricians.txt")
-    assert p.title == "ELECTRICIANS"  # titles are kept as typed; level names in capitals are not
+    assert p.title == "Electricians"  # a title in capitals is set in Title Case, like level names
     assert (p.median_pay.annual, p.median_pay.hourly, p.median_pay.year) == (61590, 29.61, 2024)
     assert (p.growth.percent, p.growth.start_year, p.growth.end_year) == (11, 2023, 2033)
     assert salaries(p) == [(18.5, 24.0, False, "hour"), (28.0, 38.0, False, "hour"), (38.0, 55.0, False, "hour")]

@@ -56,6 +56,8 @@ def level_bars(profile: Profile, period: str) -> list[LevelBar]:
         if pay is None:
             continue
         low, high = pay.in_unit(period)
+        if low is None:  # 'up to $110,000': drawn as a mark at the top, labelled 'up to'
+            low = high
         converted = pay.period != period
         label = span(pay.min, pay.max, pay.open_ended, short) + (PER_SHORT[pay.period] if converted else "")
         words = span_words(pay.min, pay.max, pay.open_ended) + f" {PER[pay.period]}"

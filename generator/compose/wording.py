@@ -26,7 +26,7 @@ def salary_range(salary: SalaryRange, unit: bool = False) -> str:
     text = span(salary.min, salary.max, salary.open_ended)
     if salary.period == "hour" or unit:
         text += f" {PER[salary.period]}"
-    return text
+    return f"{text} ({salary.note})" if salary.note else text
 
 
 def growth_value(growth: Growth) -> str:

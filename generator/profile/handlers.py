@@ -154,7 +154,7 @@ def _is_level_head(line: Line, following: Optional[Line]) -> bool:
         return False
     if not pair and _one_line_level(line.text):
         return True  # 'Entry Level – $40,000 to $52,000'
-    return not is_prose(line.text) and is_level_field_line(following)
+    return not is_prose(heading_text(line.text)) and is_level_field_line(following)
 
 
 def _one_line_level(text: str) -> bool:
@@ -356,7 +356,8 @@ def _skill_block(draft: Draft, block: Block) -> None:
         for skill in vocab.short_list(block.value) or [block.value]:
             draft.add(("skills",), skill, block.line)
     for line in block.items:
-        for skill in vocab.short_list(line.text) or [line.text]:
+        labelled = line.key_value()  # 'Business skills: costing, inventory, scheduling' is one skill
+        for skill in ([line.text] if labelled else vocab.short_list(line.text) or [line.text]):
             draft.add(("skills",), skill, line)
 
 

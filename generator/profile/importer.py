@@ -48,7 +48,7 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
     if not lines:
         raise ImportTextError(f"{name}: empty file: no profile to import")
     draft = Draft(name)
-    draft.data["title"] = _title(lines[0], name)
+    draft.data["title"] = _title(lines[0], name, handlers.acronyms_of(lines))
     draft.where[("title",)] = lines[0].no
     sections = segment([line for line in lines[1:2] if not is_decoration(line)] + lines[2:])
     for section in sections:
@@ -69,7 +69,7 @@ def is_decoration(line: Line) -> bool:
     return bool(_SUBTITLE.match(heading_text(line.text)))
 
 
-def _title(line: Line, name: str) -> str:
+def _title(line: Line, name: str, acronyms: set[str] = frozenset()) -> str:
     """The first line is the occupation's name; a heading or a fact there means it is missing."""
     pair = line.key_value()
     if looks_like_heading(line) or (pair and pair[1] and global_field(pair[0])):
@@ -77,6 +77,7 @@ def _title(line: Line, name: str) -> str:
                               "put the occupation's name on the first line")
     text = heading_text(line.raw)
     text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
+    text = handlers.title_case(text, acronyms)  # 'PLUMBERS, PIPEFITTERS, AND STEAMFITTERS' like level names
     if not text or len(text.split()) > 12 or text.endswith((".", "!", "?")):
         raise ImportTextError(f'{name}:{line.no}: no title line: "{line.raw[:60]}" reads as a sentence; '
                               "put the occupation's name on the first line")

@@ -103,27 +103,32 @@ class Growth(Model):
 
 
 class SalaryRange(Model):
-    """A pay range; `max` may be missing or open-ended ("$80,000+")."""
+    """A pay range; `max` may be open-ended ("$80,000+"), `min` missing ("up to $110,000")."""
 
-    min: Amount = Field(..., gt=0)
+    min: Optional[Amount] = Field(None, gt=0, description='Missing for "up to $110,000".')
     max: Optional[Amount] = Field(None, gt=0)
     open_ended: bool = Field(False, description='True when the top is open, as in "$80,000+".')
     period: Literal["year", "hour"] = "year"
+    note: Optional[Text] = Field(None, description='What the source adds in brackets, e.g. "about $17–$22/hr".')
 
     @model_validator(mode="after")
     def _min_below_max(self) -> "SalaryRange":
         _within(self.min, self.period, "min")
         _within(self.max, self.period, "max")
-        if self.max is not None and self.min > self.max:
+        if self.min is None and self.max is None:
+            raise ValueError("needs a min or a max")
+        if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min {self.min:g} is above max {self.max:g}")
         if self.max is None and not self.open_ended:
             raise ValueError("needs a max, or open_ended: true")
+        if self.min is None and self.open_ended:
+            raise ValueError("an open-ended range needs a min")
         return self
 
-    def in_unit(self, period: str) -> tuple[float, Optional[float]]:
+    def in_unit(self, period: str) -> tuple[Optional[float], Optional[float]]:
         """(min, max) in `period`; converted at HOURS_PER_YEAR when the source used the other unit."""
         factor = convert(1.0, self.period, period)
-        return self.min * factor, (None if self.max is None else self.max * factor)
+        return (None if self.min is None else self.min * factor), (None if self.max is None else self.max * factor)
 
 
 class Level(Model):

@@ -81,8 +81,26 @@ def period_of(text: str, amounts: list[float]) -> str:
     return "hour" if amounts and max(amounts) < HOURLY_LIMIT else "year"
 
 
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+
+
 def parse_range(text: str) -> Optional[dict]:
-    """'$35,000–$45,000', '$35K - $45K', '$80,000+', '$18.50–$24.00/hr' -> SalaryRange fields."""
+    """'$35,000–$45,000', '$35K - $45K', '$80,000+', '$18.50–$24.00/hr' -> SalaryRange fields.
+
+    A bracketed figure beside the range ('$36,000–$46,000 (about $17–$22/hr)') is kept
+    as the range's note, in the source's words; it never sets the range's unit.
+    """
+    notes = [m.group(1).strip() for m in _BRACKET.finditer(text) if find_money(m.group(1))]
+    outside = _BRACKET.sub(lambda m: " " if find_money(m.group(1)) else m.group(0), text)
+    if notes and find_money(outside):
+        found = _parse_range(outside)
+        if found:
+            found["note"] = "; ".join(notes)
+        return found
+    return _parse_range(text)
+
+
+def _parse_range(text: str) -> Optional[dict]:
     found = [m for m in find_money(text) if m.has_currency or m.amount >= 1000 or "k" in text.lower()]
     if not found:
         return None
@@ -99,7 +117,9 @@ def parse_range(text: str) -> Optional[dict]:
 
 def _single(money: Money, text: str) -> Optional[dict]:
     before = text[:money.start]
-    if re.search(r"(?:up\s+to|under|less\s+than|below|at\s+most)\s*$", before, re.I):
+    if re.search(r"(?:up\s+to|at\s+most)\s*$", before, re.I):  # 'up to $110,000': a top, no bottom
+        return {"max": money.amount, "open_ended": False, "period": period_of(text, [money.amount])}
+    if re.search(r"(?:under|less\s+than|below)\s*$", before, re.I):
         return None
     open_ended = money.plus or bool(_OPEN_AFTER.match(text[money.end:])) or bool(_OPEN_BEFORE.search(before))
     period = period_of(text, [money.amount])

@@ -232,6 +232,8 @@ def _heading(line: Line, following: Optional[Line], current: Section, scan: _Sca
     if line.bullet:
         return None
     if _MARKDOWN.match(line.raw):
+        if current.heading is not None and 0 < _md_level(current.heading.raw) < _md_level(line.raw):
+            return None  # '### Level 1 – New Graduate PTA' under '## Career Levels' is content
         return vocab.section_kind(heading_text(line.raw)), None
     numbered = numbered_heading(line)
     if numbered:
@@ -267,6 +269,12 @@ def _numbered(numbered: tuple[int, str], current: Section, scan: _Scan):
     return None
 
 
+def _md_level(raw: str) -> int:
+    """How many '#' open a markdown heading (0 for none)."""
+    match = re.match(r"^(#{1,6})\s", raw.strip())
+    return len(match.group(1)) if match else 0
+
+
 def looks_like_heading(line: Line) -> bool:
     """True when a line reads as a section heading (used to spot a missing title)."""
     if numbered_heading(line) or _MARKDOWN.match(line.raw) and vocab.section_kind(heading_text(line.raw)):
@@ -289,12 +297,22 @@ def _is_item(pair: tuple[str, str], name: Optional[str], current: Optional[Block
     return bool(open_ and value and current is not None and not current.value and name and name == current.field)
 
 
+def _bare_label(kind: Optional[str], line: Line) -> Optional[tuple[str, str]]:
+    """'Tools' alone on its line inside Skills & Tools is the label 'Tools:' without its colon."""
+    words = line.text.split()
+    if line.bullet or line.number is not None or not words or len(words) > 4 or line.text.endswith("."):
+        return None
+    if vocab.is_heading_phrase(line.text) and vocab.section_field(kind, line.text):
+        return line.text.rstrip(":"), ""
+    return None
+
+
 def to_blocks(kind: Optional[str], lines: list[Line]) -> list[Block]:
     """Cut a section's lines at each 'Key:' line its kind knows (or any bare 'Label:' line)."""
     blocks: list[Block] = []
     current, open_ = None, False
     for line in lines:
-        pair = line.key_value()
+        pair = line.key_value() or _bare_label(kind, line)
         name = vocab.field_of(kind, pair[0]) if pair else None
         if pair and _is_item(pair, name, current, open_):
             pair = name = None
