@@ -25,7 +25,8 @@ from generator.profile.text import decode_bytes
 from generator.render import measure
 
 FIX = Path(__file__).resolve().parent / "fixtures"
-SOURCES = [FIX / "import" / "seed-medical-records-specialists.txt"] + sorted((FIX / "profiles").glob("*.txt"))
+SOURCES = ([FIX / "import" / "seed-medical-records-specialists.txt"] + sorted((FIX / "profiles").glob("*.txt"))
+           + sorted((FIX / "by-others").glob("*.txt")))
 AUDIENCES = ("students", "job-seekers", "counselors")
 INCH = 72.0
 

@@ -23,7 +23,7 @@ SCALE_STEP = 0.03
 TITLE_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62)
 MAX_GROWTH = 1.2  # spare room becomes larger body type, up to this much
 RULED_LINES_MIN = 3  # a column foot gets note lines when at least this many fit
-SPREAD_LIMIT = 2.5  # extra space above a section: at most this many times the space before a heading
+SPREAD_LIMIT = 3.0  # extra space above a section: at most this many times the space before a heading
 ROLE_ORDER = ("back", "cover", "flow")  # fitted rows (back bands) are sized before the flow fills the rest
 
 
@@ -91,30 +91,43 @@ class _Reducer:
         return self._restore(keep)
 
     def _restore(self, keep: list[Optional[Section]]) -> tuple[list[Section], list[str]]:
-        """Put dropped sections back where they still fit (at their place, else at the end); undo condensing."""
+        """Put dropped sections back wherever they still fit (their own place first), then undo condensing.
+
+        Most important first; a section that fits nowhere stays dropped.
+        """
+        arranged = [(i, s) for i, s in enumerate(keep) if s is not None]
         order = sorted(range(len(keep)), key=lambda i: (self.original[i].priority, i))
-        tail: list[Section] = []
         for index in order:
             original = self.original[index]
             if keep[index] is original:
                 continue
-            for version in (original, original.condensed):
-                trial = list(keep)
-                trial[index] = version
-                if version is not None and version is not keep[index] and self.fits(self._assemble(trial, tail)):
-                    keep[index] = version
+            if keep[index] is not None:  # condensed: the whole text back, in place
+                trial = [(i, original if i == index else s) for i, s in arranged]
+                if self.fits(self._ordered(trial)):
+                    arranged, keep[index] = trial, original
+                continue
+            for version in (v for v in (original, original.condensed) if v is not None):
+                placed = self._place_anywhere(arranged, index, version)
+                if placed is not None:
+                    arranged, keep[index] = placed, version
                     break
-            if keep[index] is None and self.fits(self._assemble(keep, tail + [original])):
-                tail.append(original)
-        dropped = [s.section_id for i, s in enumerate(self.original) if keep[i] is None and s not in tail]
-        return self._assemble(keep, tail), dropped
+        dropped = [s.section_id for i, s in enumerate(self.original) if keep[i] is None]
+        return self._ordered(arranged), dropped
+
+    def _place_anywhere(self, arranged: list[tuple[int, Section]], index: int, section: Section):
+        """`arranged` with `section` at the nearest place to its own where everything fits, else None."""
+        home = sum(1 for i, _ in arranged if i < index)
+        for position in sorted(range(len(arranged) + 1), key=lambda p: (abs(p - home), -p)):
+            trial = arranged[:position] + [(index, section)] + arranged[position:]
+            if self.fits(self._ordered(trial)):
+                return trial
+        return None
 
     @staticmethod
-    def _assemble(keep: list[Optional[Section]], tail: list[Section]) -> list[Section]:
-        """Kept sections in order, `tail` after them but before ruled note lines."""
-        kept = [s for s in keep if s is not None]
-        lines = [s for s in kept if _fills(s)]
-        return [s for s in kept if not _fills(s)] + tail + lines
+    def _ordered(arranged: list[tuple[int, Section]]) -> list[Section]:
+        """The sections in their arranged order, ruled note lines last."""
+        sections = [s for _, s in arranged]
+        return [s for s in sections if not _fills(s)] + [s for s in sections if _fills(s)]
 
 
 class _Fitter:

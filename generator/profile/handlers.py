@@ -46,6 +46,8 @@ def place_fact(draft: Draft, block: Block) -> bool:
         draft.add(("sources",), parsed, line)
     else:
         draft.put(FACT_PATHS.get(name, (name,)), parsed, line)
+    if name == "annual_openings" and len(value.split()) >= 6:  # a sentence says more than its number
+        draft.text(("outlook", "summary"), value, line, PARAGRAPH)
     if not block.value:
         for extra in block.items[1:] if name not in ("typical_education", "work_experience") else []:
             draft.note(extra)
