@@ -76,19 +76,21 @@ def to_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     raws = text.split("\n")
     margin = wrap_margin(raws)
-    last_length = 0  # of the previous physical line (a joined line's raw grows)
+    last_length, last_indent = 0, -1  # of the previous physical line (a joined line's raw grows)
     for no, raw in enumerate(raws, start=1):
         stripped = without_emphasis(raw.strip().replace("\u00a0", " "))
         if not stripped or _RULE.match(stripped):
             last_length = 0
             continue
         line = _make_line(no, stripped)
-        if lines and last_length and _continues(lines[-1], line, last_length, margin):
+        indent = len(raw) - len(raw.lstrip())
+        parallel = indent > 0 and indent == last_indent and not line.text[:1].islower()  # indented items
+        if lines and last_length and not parallel and _continues(lines[-1], line, last_length, margin):
             lines[-1].text += " " + line.text
             lines[-1].raw += " " + line.raw
         else:
             lines.append(line)
-        last_length = len(raw.rstrip())
+        last_length, last_indent = len(raw.rstrip()), indent
     return lines
 
 
