@@ -18,6 +18,23 @@ def _report(lines: list[str]) -> None:
 class _Group(click.Group):
     """Turns any unexpected exception into one line (a traceback only with --debug)."""
 
+    def main(self, args=None, prog_name=None, **extra):
+        """Usage mistakes are one line too (Click would print the usage and a hint around it)."""
+        try:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "career-brochure"
+            click.echo(f"{where}: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("aborted", err=True)
+            sys.exit(1)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
