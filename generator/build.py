@@ -93,6 +93,18 @@ def brochures_for(profile, slug: str, options: BuildOptions):
         yield compose(profile, slug, audience, layout, options.paper, style, charts, measure)
 
 
+def check_templates(options: BuildOptions) -> None:
+    """Load every template the build will use, so a broken one stops it before any work (exit 2)."""
+    from generator.compose import check_audience
+    from generator.compose.templates import load_audience, load_layout, load_style, names
+
+    load_style()
+    for name in options.audiences or tuple(names("audiences")):
+        audience = load_audience(name)
+        check_audience(audience)
+        load_layout(options.layout or audience.default_layout)
+
+
 def slug_of(path: Path) -> str:
     """The output folder name for a profile: its file name cleaned to letters, digits and dashes."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-")[:80].strip("-")
@@ -124,6 +136,8 @@ def render_profile(path: Path, profile, slug: str, options: BuildOptions) -> tup
         for brochure in brochures:
             if brochure.dropped:
                 warnings.append(f"{path}: {brochure.file_stem}: left out to fit: {', '.join(brochure.dropped)}")
+            warnings += [f"{path}: warning: {note}" for note in brochure.warnings
+                         if f"{path}: warning: {note}" not in warnings]
             for fmt in options.formats:
                 target = options.output / slug / f"{brochure.file_stem}.{fmt}"
                 temps[target] = write_temp(target, render(fmt, brochure, options.bleed))
@@ -140,6 +154,7 @@ def build(inputs: Iterable[Path], options: BuildOptions,
     every file in place. Failures are reported together at the end (BuildError, exit 1)."""
     paths = profile_paths(list(inputs))
     slugs = slugs_for(paths)
+    check_templates(options)
     loaded, warnings = read_all(paths)
     clear_leftovers(options.output)
     total, pending, failures = BuildResult(warnings=warnings), {}, []
@@ -150,6 +165,8 @@ def build(inputs: Iterable[Path], options: BuildOptions,
             except BuildError as exc:
                 failures.append(exc.format_message())
                 continue
+            except InputError:
+                raise
             except Exception as exc:  # noqa: BLE001 - one profile's failure never stops the others
                 if options.debug:
                     raise

@@ -184,3 +184,40 @@ def test_unknown_audience_and_layout_are_one_line(tmp_path):
         result = run("build", *args, "-o", str(tmp_path / "out"), cwd=tmp_path)
         assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
         assert "unknown" in result.stderr and "Traceback" not in result.stderr
+
+
+def _templates_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    copy = tmp_path / "checkout"
+    shutil.copytree(ROOT / "templates", copy / "templates")
+    shutil.copytree(ROOT / "generator", copy / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", copy / "data")
+    return copy
+
+
+@pytest.mark.parametrize("file_name,old,new,says", [
+    ("styles/default.yaml", "  primary_light:", "  unused_light:", "primary_light"),
+    ("layouts/flyer.yaml", "  a4: [210mm, 297mm]\n", "", "a4"),
+    ("audiences/students.yaml", "id: overview", "id: overveiw", "overveiw"),
+])
+def test_a_broken_template_is_one_line_naming_file_and_key(tmp_path, file_name, old, new, says):
+    copy = _templates_copy(tmp_path)
+    path = copy / "templates" / file_name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run("build", "-o", str(tmp_path / "out"), cwd=copy)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and file_name.split("/")[-1] in lines[0] and says in lines[0], lines
+    assert files_under(tmp_path / "out") == []
+
+
+def test_a_very_long_title_is_shortened_on_the_cover_with_a_warning(tmp_path):
+    title = ", ".join(f"Health Information Specialist Grade {n}" for n in range(1, 12))
+    (tmp_path / "t.yaml").write_text(f"title: '{title}'\nmedian_pay:\n  annual: 40000\n", encoding="utf-8")
+    result = run("build", str(tmp_path / "t.yaml"), "-o", str(tmp_path / "out"), "-f", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "shortens it to" in result.stderr and "\u2026" in result.stderr
+    assert {p.parent.name for p in files_under(tmp_path / "out")} == {"t"}  # the file name stays short

@@ -204,3 +204,25 @@ def test_spare_room_in_the_booklet_becomes_ruled_lines(seed_profile, seed_charts
     ruled = [p for p in brochure.panels if any(isinstance(b, WritingLines) for s in p.sections for b in s.blocks)]
     assert ruled and ruled[-1].name == "p4-right"
     assert not [p for p in brochure.panels if p.role == "flow" and not p.sections]  # no blank column
+
+
+def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts):
+    """Another library maps the family its own way (bold to the regular file); our next PDF is unchanged."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from svglib.fonts import register_font
+
+    from conftest import make_brochure
+    from generator.compose.templates import font_path
+    from generator.render import render
+
+    brochure = make_brochure(seed_profile, "students", charts=seed_charts)
+    before = render("pdf", brochure)
+    regular = font_path("Lato-Regular.ttf")
+    register_font("Lato", regular, weight="700", rlgFontName="Lato-Regular-Other")
+    register_font("Lato", regular, weight="bold", rlgFontName="Lato-Regular-Other")
+    pdfmetrics.registerFont(TTFont("Lato-Bold", regular))
+    pdfmetrics.registerFontFamily("Lato", normal="Lato", bold="Lato", italic="Lato", boldItalic="Lato")
+    after = render("pdf", brochure)
+    assert after == before
+    assert b"Lato-Bold" in after

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.compose.cover import cover_sections
+from generator.compose.cover import cover_sections, cover_title
 from generator.compose.fit import Measure
 from generator.compose.fitting import Draft, fit
 from generator.compose.model import Brochure, Bullets, ChartArt, Heading, Metadata, Paragraph, Section, Steps
 from generator.compose.sections import BUILDERS, Context
-from generator.compose.templates import AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
+from generator.compose.templates import TEMPLATES_DIR, AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
 from generator.compose.wording import with_count
 from generator.errors import TemplateError
 from generator.profile.model import Profile
+
+
+def check_audience(audience: AudienceSpec) -> None:
+    """Every section id of an audience names a builder (else one line naming the file and the id)."""
+    for spec in [*audience.sections, *audience.back, *([audience.filler] if audience.filler else [])]:
+        if spec.id not in BUILDERS:
+            raise TemplateError(f"{TEMPLATES_DIR / 'audiences' / audience.name}.yaml: sections: unknown section id "
+                                f"{spec.id!r} (known: {', '.join(sorted(BUILDERS))})")
 
 
 def _item_count(body: tuple) -> int:
@@ -106,7 +114,10 @@ def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutS
     keywords = (profile.title, "career", "brochure", audience.name, "salary", "job outlook")
     metadata = Metadata(title=f"{profile.title} \u2014 career brochure for {audience.name}",
                         author="career-brochure", subject=audience.description, keywords=keywords)
-    return Brochure(slug=slug, audience=audience.name, layout=layout.name, paper=paper,
+    shortened = cover_title(profile.title) != profile.title
+    warnings = (f"the title is {len(profile.title)} characters; the cover shortens it to "
+                f"'{cover_title(profile.title)}'",) if shortened else ()
+    return Brochure(slug=slug, audience=audience.name, layout=layout.name, paper=paper, warnings=warnings,
                     page_width=width, page_height=height, page_count=len(layout.pages),
                     bleed=layout.bleed[paper], docx_columns=layout.docx_columns, panels=tuple(panels),
                     style=style, metadata=metadata, scale=scale, dropped=tuple(dropped))

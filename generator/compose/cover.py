@@ -79,9 +79,20 @@ def hook(p: Profile, audience: AudienceSpec) -> str:
     return audience.hooks.get(category, audience.hook) if category else audience.hook
 
 
+TITLE_LIMIT = 90  # characters a cover title may have; a longer one is shortened with an ellipsis
+
+
+def cover_title(title: str) -> str:
+    """The title as the cover sets it: whole, or cut at a word before TITLE_LIMIT with an ellipsis."""
+    if len(title) <= TITLE_LIMIT:
+        return title
+    cut = title[:TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return (cut or title[:TITLE_LIMIT]) + "\u2026"
+
+
 def cover_sections(p: Profile, audience: AudienceSpec) -> list[Section]:
     """Cover sections: the title block (never dropped) and the facts."""
-    sections = [Section("cover", (Heading(p.title, 0),), 1, p.title),
+    sections = [Section("cover", (Heading(cover_title(p.title), 0),), 1, p.title),
                 Section("hook", (Paragraph(hook(p, audience), "hook"),), 2)]
     big = _big_number(p, audience)
     if big:

@@ -272,6 +272,7 @@ class Brochure:
     metadata: Metadata
     scale: float = 1.0
     dropped: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # what a user should know about this brochure
 
     @property
     def file_stem(self) -> str:

@@ -28,6 +28,11 @@ def to_points(value: str | float) -> float:
     return float(match.group(1)) * _UNITS[match.group(2) or "pt"]
 
 
+# Every colour role the writers paint with (render/pdf_styles.py inks, panel backgrounds).
+COLOUR_ROLES = {"primary", "primary_light", "accent", "accent_text", "tint", "text", "muted", "rule", "white"}
+PAPERS = ("letter", "a4")
+
+
 class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -110,6 +115,14 @@ class LayoutSpec(Spec):
     def fitted_panels(self) -> list[str]:
         """Panels of rows that shrink to their content."""
         return [c.panel for p in self.pages for r in p.rows if r.fit for c in r.columns]
+
+    @field_validator("paper", "bleed", mode="after")
+    @classmethod
+    def _every_paper(cls, value):
+        missing = [p for p in PAPERS if p not in value]
+        if missing:
+            raise ValueError(f"missing paper size(s): {', '.join(missing)} (every layout builds on letter and a4)")
+        return value
 
     @model_validator(mode="after")
     def _panels_in_order(self) -> "LayoutSpec":
@@ -234,7 +247,7 @@ class StyleSpec(Spec):
     @field_validator("colours")
     @classmethod
     def _needed(cls, colours):
-        missing = {"primary", "accent", "tint", "text", "muted", "white"} - set(colours)
+        missing = COLOUR_ROLES - set(colours)
         if missing:
             raise ValueError(f"missing colours: {', '.join(sorted(missing))}")
         return colours

@@ -17,6 +17,7 @@ from generator.profile.sections import Line, Section, heading_text, looks_like_h
 from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
 from generator.profile.vocab import global_field
+from generator.profile.vocab import reads_as_clause as vocab_clause
 from generator.yaml_model import field_path
 
 HANDLERS = {
@@ -78,7 +79,7 @@ def _title(line: Line, name: str, acronyms: set[str] = frozenset()) -> str:
     text = heading_text(line.raw)
     text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
     text = handlers.title_case(text, acronyms)  # 'PLUMBERS, PIPEFITTERS, AND STEAMFITTERS' like level names
-    if not text or len(text.split()) > 12 or text.endswith((".", "!", "?")):
+    if not text or (text.endswith((".", "!", "?")) and vocab_clause(text)):
         raise ImportTextError(f'{name}:{line.no}: no title line: "{line.raw[:60]}" reads as a sentence; '
                               "put the occupation's name on the first line")
     return text

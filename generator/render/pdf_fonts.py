@@ -21,19 +21,21 @@ SVG_FACES = (("normal", "normal", "regular"), ("bold", "normal", "bold"), ("700"
              ("700", "italic", "bold_italic"))
 
 
-@lru_cache(maxsize=None)
 def register(fonts: Fonts) -> dict[str, str]:
-    """Register the family with ReportLab and svglib once; returns role -> font name."""
+    """Make ReportLab and svglib use our faces for our names; returns role -> font name.
+
+    Font registries are process-wide: another render or library may have mapped the
+    same names since (svglib asking fontconfig, say). So every call checks and puts
+    our faces back; parsing each TTF happens once per process (`_faces`).
+    """
+    names = _names(fonts)
+    faces = _faces(fonts)
+    _map_for_svg(fonts, names)  # may register (re-parsed) faces itself: ours go in after it
+    for name, face in faces.items():
+        if pdfmetrics._fonts.get(name) is not face:  # noqa: SLF001 - ReportLab keeps its registry here
+            pdfmetrics.registerFont(face)
+    # ReportLab's registerFont resets a font's bold/italic mapping to itself: the family mapping comes last
     family = fonts.family
-    names = {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
-             "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
-             "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
-    # svglib registers the faces charts use with ReportLab itself; ReportLab's registerFont
-    # resets a font's bold/italic mapping to itself, so the family mapping must come last.
-    charted = _map_for_svg(fonts, names)
-    for role, name in names.items():
-        if role not in charted:
-            pdfmetrics.registerFont(TTFont(name, getattr(fonts, role)))
     pdfmetrics.registerFontFamily(family, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK_BOLD,
@@ -44,14 +46,27 @@ def register(fonts: Fonts) -> dict[str, str]:
     return names
 
 
-def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> set[str]:
-    """Register the faces chart SVGs use, so svglib never asks fontconfig; returns their roles."""
+def _names(fonts: Fonts) -> dict[str, str]:
+    family = fonts.family
+    return {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
+            "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
+            "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
+
+
+@lru_cache(maxsize=None)
+def _faces(fonts: Fonts) -> dict[str, TTFont]:
+    """Every face of the family, parsed once per process."""
+    return {name: TTFont(name, getattr(fonts, role)) for role, name in _names(fonts).items()}
+
+
+def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
+    """Chart SVGs name the family and a weight: map each to our face, so svglib never asks fontconfig."""
     from svglib import fonts as svg_fonts
 
     for weight, style, role in SVG_FACES:
-        svg_fonts.register_font(fonts.family, getattr(fonts, role), weight=weight, style=style,
-                                rlgFontName=names[role])
-    return {role for _, _, role in SVG_FACES}
+        if svg_fonts.find_font(fonts.family, weight, style) != (names[role], True):
+            svg_fonts.register_font(fonts.family, getattr(fonts, role), weight=weight, style=style,
+                                    rlgFontName=names[role])
 
 
 @lru_cache(maxsize=None)
