@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import subprocess
 
 import pytest
@@ -200,13 +201,20 @@ def test_characters_lato_lacks_use_the_embedded_fallback(tmp_path, seed_profile,
 def test_spare_room_in_the_booklet_becomes_ruled_lines(seed_profile, seed_charts):
     from generator.compose.model import WritingLines
 
+    from generator.compose.fitting import RULED_LINES_MIN, content_height
+    from generator.render import measure
+
     brochure = make_brochure(seed_profile, "counselors", charts=seed_charts)
-    ruled = [p for p in brochure.panels if any(isinstance(b, WritingLines) for s in p.sections for b in s.blocks)]
-    assert ruled and ruled[-1].name == "p4-right"
+    least = RULED_LINES_MIN * WritingLines().pitch_factor * brochure.style.type.body
+    for panel in (p for p in brochure.panels if p.role == "flow"):
+        ruled = [b for s in panel.sections for b in s.blocks if isinstance(b, WritingLines)]
+        rest = [s for s in panel.sections if not any(isinstance(b, WritingLines) for b in s.blocks)]
+        room = panel.text_height - content_height(replace(panel, sections=tuple(rest)), measure, brochure.style)
+        assert bool(ruled) == (room >= least + brochure.style.spacing.before_heading), (panel.name, room)
     assert not [p for p in brochure.panels if p.role == "flow" and not p.sections]  # no blank column
 
 
-def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts):
+def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts, tmp_path):
     """Another library maps the family its own way (bold to the regular file); our next PDF is unchanged."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -225,4 +233,7 @@ def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts):
     pdfmetrics.registerFontFamily("Lato", normal="Lato", bold="Lato", italic="Lato", boldItalic="Lato")
     after = render("pdf", brochure)
     assert after == before
-    assert b"Lato-Bold" in after
+    path = tmp_path / "after.pdf"
+    path.write_bytes(after)
+    faces = {line.split()[0].split("+")[-1] for line in run_tool("pdffonts", str(path)).splitlines()[2:]}
+    assert {"Lato-Regular", "Lato-Bold", "Lato-Black"} <= faces and not [f for f in faces if "DejaVu" in f], faces

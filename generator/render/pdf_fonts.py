@@ -63,8 +63,12 @@ def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
     """Chart SVGs name the family and a weight: map each to our face, so svglib never asks fontconfig."""
     from svglib import fonts as svg_fonts
 
+    mapped = getattr(svg_fonts.get_global_font_map(), "_map", {})
     for weight, style, role in SVG_FACES:
-        if svg_fonts.find_font(fonts.family, weight, style) != (names[role], True):
+        # svglib's find_font would ask fontconfig for a family it does not know (and map
+        # Lato to whatever fontconfig offers): look at its map instead
+        entry = mapped.get(svg_fonts.FontMap.build_internal_name(fonts.family, weight, style), {})
+        if entry.get("rlgFont") != names[role]:
             svg_fonts.register_font(fonts.family, getattr(fonts, role), weight=weight, style=style,
                                     rlgFontName=names[role])
 
