@@ -139,7 +139,7 @@ _SCALE = {"k": 1_000, "thousand": 1_000, "million": 1_000_000}
 _FILLER = set("""
 about approximately around nearly roughly over per year years hour hours an a the and or of to in on for as at by
 is are be with from that this it its k thousand million percent each annually openings positions will open
-projected expected estimated data accessed retrieved updated hourly yearly annual weekly jobs
+projected expected estimated data accessed retrieved updated hourly yearly annual weekly jobs equivalent
 january february march april may june july august september october november december
 """.split())
 

@@ -23,6 +23,9 @@ from generator.compose.rhythm import space_before
 Measure = Callable[[Block, float, Style], float]
 MIN_SPLIT = 2  # list items kept together on each side of a panel break
 MIN_STEPS = 1  # numbered steps stand alone: a path may break after any step
+MIN_LINES = 2  # a paragraph broken across panels keeps two lines on each side (no widows, no orphans)
+SPLIT_ROLES = ("body", "lead")  # paragraphs that may break between lines
+LINE_COST = 0.03  # a paragraph broken across panels
 EMPTY_COST = 50.0  # a panel left blank while content could fill it
 SPLIT_COST = 0.01  # a list broken across panels (cheaper than an unbalanced column)
 PART_COST = 0.08  # a section broken before a block other than a subheading
@@ -71,17 +74,24 @@ class Atom:
 
 
 class Atoms:
-    """The sections as atoms, where a panel may break, and atom heights per panel width."""
+    """The sections as atoms, where a panel may break, and atom heights per panel width.
 
-    def __init__(self, sections: list[Section], measure: Measure, style: Style):
+    With `split_width` (the narrowest panel's), long paragraphs become one atom per line
+    as set at that width, so a paragraph may go on in the next panel; at a wider panel
+    its lines take no more room than that.
+    """
+
+    def __init__(self, sections: list[Section], measure: Measure, style: Style, split_width: float = 0.0):
         self.sections, self.measure, self.style = sections, measure, style
         self.atoms: list[Atom] = []
         self.breakable: list[bool] = []
+        self.line_ends: dict[tuple[int, int], list[int]] = {}
         for s_index, section in enumerate(sections):
             held = False  # the previous block keeps with this one
             for b_index, block in enumerate(section.blocks):
-                count = _items(block)
-                least = MIN_STEPS if isinstance(block, Steps) else MIN_SPLIT
+                count = self._count(s_index, b_index, block, split_width)
+                least = MIN_STEPS if isinstance(block, Steps) else MIN_LINES if isinstance(block, Paragraph) \
+                    else MIN_SPLIT
                 if count >= 2 * least:
                     for item in range(count):
                         self.atoms.append(Atom(s_index, b_index, item))
@@ -94,6 +104,28 @@ class Atoms:
         self.breaks = [i for i, ok in enumerate(self.breakable) if ok]
         self._sums: dict[float, tuple[list[float], list[float]]] = {}
 
+    def _count(self, s_index: int, b_index: int, block: Block, split_width: float) -> int:
+        """How many items or lines the block may break between (0: it stays whole)."""
+        if not isinstance(block, Paragraph):
+            return _items(block)
+        lines = getattr(self.measure, "line_ends", None)
+        if not split_width or lines is None or block.role not in SPLIT_ROLES:
+            return 0
+        ends = lines(block, split_width, self.style)
+        if len(ends) < 2 * MIN_LINES or ends[-1] < len(block.text.rstrip()):
+            return 0
+        self.line_ends[(s_index, b_index)] = ends
+        return len(ends)
+
+    def part(self, atom: Atom, start: int, end: int) -> Block:
+        """Items or lines start..end of the atom's block."""
+        block = self.block(atom)
+        ends = self.line_ends.get((atom.section, atom.block))
+        if ends is None:
+            return part(block, start, end)
+        begin = ends[start - 1] if start else 0
+        return Paragraph(block.text[begin:ends[end - 1]].strip(), block.role, block.continued or start > 0)
+
     def block(self, atom: Atom) -> Block:
         return self.sections[atom.section].blocks[atom.block]
 
@@ -101,14 +133,14 @@ class Atoms:
         block = self.block(atom)
         if atom.item is None:
             return self.measure(block, width, self.style)
-        return self.measure(part(block, atom.item, atom.item + 1), width, self.style)
+        return self.measure(self.part(atom, atom.item, atom.item + 1), width, self.style)
 
     def _gap(self, index: int, width: float) -> float:
         """Space above atom `index` when the atom before it is in the same panel."""
         atom, before = self.atoms[index], self.atoms[index - 1]
         if atom.item and (before.section, before.block) == (atom.section, atom.block):
             block = self.block(atom)  # the list's own gap between items
-            pair = self.measure(part(block, 0, 2), width, self.style)
+            pair = self.measure(self.part(atom, 0, 2), width, self.style)
             return pair - self._height(Atom(atom.section, atom.block, 0), width) \
                 - self._height(Atom(atom.section, atom.block, 1), width)
         return space_before(self.block(atom), self.block(before), self.style.spacing)
@@ -138,7 +170,7 @@ class Atoms:
             return 0.0
         atom = self.atoms[index]
         if atom.item:
-            return SPLIT_COST
+            return LINE_COST if (atom.section, atom.block) in self.line_ends else SPLIT_COST
         if atom.block and not isinstance(self.block(atom), Heading):
             return PART_COST
         return 0.0
@@ -176,8 +208,9 @@ class Atoms:
             while stop < end and (self.atoms[stop].section, self.atoms[stop].block) == (atom.section, atom.block):
                 stop += 1
             first, last = atom.item, self.atoms[stop - 1].item
-            whole = first == 0 and last == _items(self.block(atom)) - 1
-            blocks.append(self.block(atom) if whole else part(self.block(atom), first, last + 1))
+            count = len(self.line_ends.get((atom.section, atom.block), ())) or _items(self.block(atom))
+            whole = first == 0 and last == count - 1
+            blocks.append(self.block(atom) if whole else self.part(atom, first, last + 1))
             index = stop
         return tuple(blocks)
 
@@ -212,16 +245,18 @@ def _overflow(atoms: Atoms, panels: list[Panel], ends: list[int], start: int) ->
                     max(needed, 1.0), last.name)
 
 
-def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[float]] = None) -> list[int]:
+def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[float]] = None,
+                   weights: Optional[list[float]] = None) -> list[int]:
     """Break points whose columns come closest to their targets (default: full), no blank panel.
 
     The cost of a panel is its squared distance from the target as a share of its height.
     """
     breaks, n = atoms.breaks, len(atoms.atoms)
     targets = targets or [p.text_height for p in panels]
+    weights = weights or [1.0] * len(panels)
     ends_in_lines = bool(n) and isinstance(atoms.block(atoms.atoms[-1]), WritingLines)
     best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
-    for panel, target in zip(panels, targets):
+    for panel, target, weight in zip(panels, targets, weights):
         width, height = panel.text_width, panel.text_height
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (cost, ends) in best.items():
@@ -236,7 +271,7 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
                 elif atoms.fills(start, end):
                     extra = 0.0
                 else:
-                    extra = ((target - used) / height) ** 2
+                    extra = weight * ((target - used) / height) ** 2
                 extra += atoms.break_cost(start)
                 total = cost + extra
                 if end not in step or total < step[end][0]:
@@ -262,7 +297,10 @@ def _page_spread(atoms: Atoms, panels: list[Panel], ends: list[int]) -> float:
 
 def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
     """Balanced break points, then re-aimed at each page's mean column end while that narrows the pages."""
-    ends = _balanced_ends(atoms, panels)
+    pages = [p.page for p in panels]
+    # a column alone on its page (a tri-fold's flap) has no neighbour to line up with: it may give way
+    weights = [1.0 if pages.count(p.page) > 1 else 0.25 for p in panels]
+    ends = _balanced_ends(atoms, panels, weights=weights)
     spread = _page_spread(atoms, panels, ends)
     for _ in range(3):
         if spread == 0.0:
@@ -270,7 +308,8 @@ def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
         uses = _uses(atoms, panels, ends)
         mean = {page: sum(u for p, u in zip(panels, uses) if p.page == page)
                 / sum(1 for p in panels if p.page == page) for page in {p.page for p in panels}}
-        trial = _balanced_ends(atoms, panels, [max(mean[p.page], uses[i] * 0.5) for i, p in enumerate(panels)])
+        trial = _balanced_ends(atoms, panels, [max(mean[p.page], uses[i] * 0.5) for i, p in enumerate(panels)],
+                               weights)
         trial_spread = _page_spread(atoms, panels, trial)
         if trial_spread >= spread:
             break
@@ -281,7 +320,7 @@ def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
 def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: Style,
          balance: bool = True) -> list[Panel]:
     """Panels filled with the sections in order; raises Overflow if they do not fit."""
-    atoms = Atoms(sections, measure, style)
+    atoms = Atoms(sections, measure, style, split_width=min(p.text_width for p in panels))
     if not atoms.atoms:
         return list(panels)
     ends = _greedy_ends(atoms, panels)

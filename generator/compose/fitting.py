@@ -271,12 +271,23 @@ def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = No
 
 def _cached(measure: Measure) -> Measure:
     cache: dict = {}
+    lines: dict = {}
+    line_ends = getattr(measure, "line_ends", None)
 
     def measured(block, width, style):
         key = (block, round(width, 2), style.type)
         if key not in cache:
             cache[key] = measure(block, width, style)
         return cache[key]
+
+    def ends(block, width, style):
+        key = (block, round(width, 2), style.type)
+        if key not in lines:
+            lines[key] = line_ends(block, width, style)
+        return lines[key]
+
+    if line_ends is not None:
+        measured.line_ends = ends
     return measured
 
 

@@ -27,6 +27,7 @@ class Paragraph:
 
     text: str
     role: str = "body"
+    continued: bool = False  # the rest of a paragraph that began in the panel before
 
 
 @dataclass(frozen=True)

@@ -357,9 +357,10 @@ def _skill_block(draft: Draft, block: Block) -> None:
     if block.value:
         for skill in vocab.short_list(block.value) or [block.value]:
             draft.add(("skills",), skill, block.line)
+    one_per_line = len(block.items) >= 2  # a list written one per line: each line is one skill
     for line in block.items:
-        labelled = line.key_value()  # 'Business skills: costing, inventory, scheduling' is one skill
-        for skill in ([line.text] if labelled else vocab.short_list(line.text) or [line.text]):
+        whole = one_per_line or line.key_value()  # 'Business skills: costing, inventory' is one skill
+        for skill in ([line.text] if whole else vocab.short_list(line.text) or [line.text]):
             draft.add(("skills",), skill, line)
 
 

@@ -117,13 +117,13 @@ def _unquote(text: str) -> str:
     return text
 
 
-def parse_related(text: str) -> list[dict]:
+def parse_related(text: str, split: bool = True) -> list[dict]:
     """'Medical Assistants: Perform tasks.' -> [{'name': 'Medical Assistants', 'description': ...}]."""
     for separator in (r":\s+", r"\s+[–—-]\s+"):
         parts = re.split(separator, text, maxsplit=1)
         if len(parts) == 2 and parts[0].strip() and parts[1].strip():
             return [{"name": parts[0].strip(), "description": parts[1].strip()}]
-    names = vocab.short_list(text, max_words=6)
+    names = vocab.short_list(text, max_words=6) if split else None
     if names:
         return [{"name": name} for name in names]
     return [{"name": text.strip().rstrip(".").strip()}]

@@ -17,11 +17,12 @@ def related(draft: Draft, section: Section) -> None:
         if place_fact(draft, block):
             continue
         lines = ([block.line] if block.line else []) + block.items
+        one_per_line = len(block.items) >= 2  # one occupation per line: a line's commas are in its name
         for line in lines:
             if line is block.line and not block.value:
                 draft.note(line, "a label in related occupations")
                 continue
-            for occupation in parse.parse_related(line.text):
+            for occupation in parse.parse_related(line.text, split=not one_per_line):
                 draft.add(("related_occupations",), occupation, line)
 
 

@@ -36,7 +36,7 @@ class Line:
         if not match:
             return None
         key, value = match["key"].strip(), match["value"].strip()
-        if len(key.split()) > 4 and vocab.reads_as_clause(key):
+        if len(key.split()) > 4 and vocab.reads_as_clause(re.sub(r"\bMay\b", "", key)):
             return None  # 'Demand will shift toward digital work: websites, …' is a sentence
         clock = re.search(r"(?<![\d\-–])\d{1,2}$", key) and re.match(r"\d{2}(?![\d%.,])", value)
         if value.startswith("//") or clock:
@@ -169,8 +169,8 @@ def numbered_heading(line: Line) -> Optional[tuple[int, str]]:
 
 
 def is_upper_heading(text: str) -> bool:
-    """An all-capitals line that can stand as a heading ('A DAY IN THE LIFE')."""
-    body = heading_text(text)
+    """An all-capitals line that can stand as a heading ('A DAY IN THE LIFE', 'TOP-PAYING INDUSTRIES (hourly)')."""
+    body = re.sub(r"\s*\([^()]*\)\s*", " ", heading_text(text)).strip()
     letters = [c for c in body if c.isalpha()]
     if not letters or any(c.islower() for c in letters) or ":" in body.rstrip(":"):
         return False

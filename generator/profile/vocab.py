@@ -145,8 +145,11 @@ def family(kind: Optional[str]) -> Optional[str]:
 
 
 def is_heading_phrase(heading: str) -> bool:
-    """True when every word of the line is a heading word ('How to Become One', 'Where the Jobs Are')."""
-    words = norm(heading).replace("'", " ").split()
+    """True when every word of the line is a heading word ('How to Become One', 'Where the Jobs Are').
+
+    A note in brackets ('Top-Paying Industries (hourly)') does not count.
+    """
+    words = norm(re.sub(r"\([^()]*\)", " ", heading)).replace("'", " ").split()
     return bool(words) and len(words) <= 8 and all(word in HEADING_WORDS for word in words)
 
 
@@ -188,7 +191,7 @@ def _has_outside(text: str, mark: str) -> bool:
     return False
 
 
-_STATE_AFTER = re.compile(r"\s*[A-Z]{2}\s*(?:[,;)]|$)")
+_STATE_AFTER = re.compile(r"\s*[A-Z]{2}\s*(?:[,;()]|$)")
 
 
 def split_list(text: str, split_and: bool = False) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -28,10 +29,25 @@ def load_profile(path: Path | str) -> tuple[Profile, list[str]]:
     return parse_profile(decode_bytes(raw, str(path)), str(path))
 
 
+_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Strings holding characters YAML reads as line breaks (U+0085, U+2028...) are double-quoted, escaped."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str):
+    style = '"' if _BREAKS.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
+
+
 def dump_profile(profile: Profile) -> str:
-    """YAML text of a profile, fields in model order, empty fields left out."""
+    """YAML text of a profile, fields in model order, empty fields left out; loads back unchanged."""
     data = _whole_numbers(profile.model_dump(mode="json", exclude_defaults=True))
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _whole_numbers(value):

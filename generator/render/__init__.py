@@ -19,3 +19,13 @@ def measure(block, width, style) -> float:
     from generator.render.pdf_blocks import measure as pdf_measure
 
     return pdf_measure(block, width, style)
+
+
+def line_ends(paragraph, width, style) -> list[int]:
+    """Where the lines of a paragraph end (offsets into its text), so fitting may break it between lines."""
+    from generator.render.pdf_blocks import line_ends as pdf_line_ends
+
+    return pdf_line_ends(paragraph, width, style)
+
+
+measure.line_ends = line_ends  # the one more question fitting asks of a back end

@@ -140,6 +140,9 @@ def _heading(w: _Writer, block: Heading) -> None:
 
 
 def _paragraph(w: _Writer, block: Paragraph) -> None:
+    if block.continued and w.doc.paragraphs:  # Word flows: the two parts are one paragraph again
+        _run(w.doc.paragraphs[-1], " " + block.text)
+        return
     _para(w, PARAGRAPH_STYLES.get(block.role, "Normal"), block.text)
 
 

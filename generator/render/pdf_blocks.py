@@ -262,6 +262,30 @@ def flowable(block: m.Block, ctx: Context) -> Flowable:
     return render(block, ctx)
 
 
+def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:
+    """Where each line of a paragraph set at `width` ends, as offsets into its text ([] if unknown).
+
+    Only breaks at spaces count: a line that ends inside a word (a long word split) stops the list.
+    """
+    para = flowable(block, Context(style))
+    para.wrap(width, 1e6)
+    lines = getattr(para, "blPara", None)
+    if lines is None:
+        return []
+    ends, offset, text = [], 0, block.text
+    for line in lines.lines:
+        words = line[1] if lines.kind == 0 else [getattr(f, "text", "") for f in line.words]
+        shown = (" ".join(words) if lines.kind == 0 else "".join(words)).strip()
+        found = text.find(shown, offset) if shown else -1
+        if found < 0:
+            break
+        offset = found + len(shown)
+        if offset < len(text) and not text[offset].isspace():
+            break
+        ends.append(offset)
+    return ends
+
+
 def measure(block: m.Block, width: float, style: m.Style) -> float:
     """Height in points of a block set at `width` (the compose stage's Measure)."""
     return flowable(block, Context(style)).wrap(width, 1e6)[1]
