@@ -3,6 +3,7 @@ and profiles round-trip through YAML unchanged (fixed seed, so a failure is repr
 
 from __future__ import annotations
 
+import os
 import shutil
 import string
 import subprocess
@@ -16,7 +17,7 @@ from generator.errors import BrochureError
 from generator.profile.model import Profile
 from generator.profile.yaml_io import dump_profile, parse_profile
 
-EXAMPLES = 300
+EXAMPLES = int(os.environ.get('PROPERTY_EXAMPLES', 300))
 
 # Odd text: accents, dashes, quotes, markup, line separators (U+0085, U+2028), long words.
 ODD = "éñüçÅØ–—‘’“”&<>\"'#:;,.()/\\\u00a0\u0085\u2028\u2029"
@@ -94,5 +95,7 @@ def test_any_valid_profile_builds_and_stays_on_the_page(tmp_path_factory, profil
     path.write_bytes(data)
     xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     width, height = brochure.page_width, brochure.page_height
-    for x0, y0, x1, y1 in re.findall(r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)"', xml):
-        assert -0.5 <= float(x0) and float(x1) <= width + 0.5 and -0.5 <= float(y0) and float(y1) <= height + 0.5
+    boxes = re.findall(r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<', xml)
+    for x0, y0, x1, y1, word in boxes:
+        inside = -0.5 <= float(x0) and float(x1) <= width + 0.5 and -0.5 <= float(y0) and float(y1) <= height + 0.5
+        assert inside, (word, x0, y0, x1, y1)

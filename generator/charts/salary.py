@@ -7,7 +7,7 @@ period is placed at 2,080 hours a year but labelled with its own figures.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from generator.charts import canvas
@@ -74,6 +74,17 @@ def alt_text(bars: list[LevelBar], median: Optional[float], period: str, year: O
     return text
 
 
+LABEL_SHARE = 0.42  # a value label wider than this share of the axes goes on two lines
+
+
+def _wrapped_label(ax, bar: LevelBar) -> LevelBar:
+    """'$3,554,040.66–$6,046,242.61' is set on two lines, after its dash, when one line is too wide."""
+    axes_in = ax.get_position().width * ax.figure.get_size_inches()[0]
+    if canvas.text_width_in(ax.figure, bar.label, VALUE_PT) <= LABEL_SHARE * axes_in or "\u2013" not in bar.label:
+        return bar
+    return replace(bar, label=bar.label.replace("\u2013", "\u2013\n", 1))
+
+
 def _limits(ax, bars: list[LevelBar], median: Optional[float]) -> float:
     """Set x limits so bars, fades and labels fit; return the fade length."""
     top = max([b.top for b in bars] + [median or 0])
@@ -122,6 +133,7 @@ def salary_chart(profile: Profile, style) -> Optional[ChartArt]:
     median = profile.median_pay.in_unit(period) if profile.median_pay else None
     names = canvas.fit_names([bar.name for bar in bars], NAME_WRAP)
     fig, ax = canvas.bar_chart_axes(names, colours, period)
+    bars = [_wrapped_label(ax, bar) for bar in bars]
     fade = _limits(ax, bars, median)
     for y, bar in enumerate(bars):
         _draw_bar(ax, y, bar, fade, canvas.bar_height(names), colours)
