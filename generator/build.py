@@ -125,13 +125,18 @@ def slugs_for(paths: list[Path]) -> dict[Path, str]:
 
 def render_profile(path: Path, profile, slug: str, options: BuildOptions) -> tuple[dict[Path, Path], list[str]]:
     """Compose and render every file of one profile into temporary files: ({target: temp}, warnings)."""
-    from generator.render import render
+    from generator.render import missing_glyphs, render
 
     try:
         brochures = list(brochures_for(profile, slug, options))
     except FitError as exc:
         raise FitError(f"{path}: {exc.format_message()}") from None
     warnings, temps = [], {}
+    boxes = set().union(*(missing_glyphs(b) for b in brochures)) if "pdf" in options.formats else set()
+    if boxes:
+        shown = " ".join(sorted(boxes)[:20]) + (" …" if len(boxes) > 20 else "")
+        warnings.append(f"{path}: warning: no installed font has {len(boxes)} character(s), printed as boxes: "
+                        f"{shown} (Debian: fonts-droid-fallback for Chinese and Japanese, fonts-nanum for Korean)")
     try:
         for brochure in brochures:
             if brochure.dropped:

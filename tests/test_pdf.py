@@ -11,6 +11,8 @@ import pytest
 from conftest import make_brochure, run_tool
 from generator.render import pdf
 
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+
 AUDIENCES = ("students", "job-seekers", "counselors")
 EXPECTED = {"students": ("792 x 612", 2), "job-seekers": ("612 x 792", 2), "counselors": ("612 x 792", 4)}
 
@@ -237,3 +239,25 @@ def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts, tmp_p
     path.write_bytes(after)
     faces = {line.split()[0].split("+")[-1] for line in run_tool("pdffonts", str(path)).splitlines()[2:]}
     assert {"Lato-Regular", "Lato-Bold", "Lato-Black"} <= faces and not [f for f in faces if "DejaVu" in f], faces
+
+
+def test_chinese_and_japanese_print_with_the_wide_fallback_or_warn(tmp_path):
+    """With a wide face installed (CI: fonts-droid-fallback) every character prints; else a warning names them."""
+    from generator.compose.styles import _wide
+    from generator.compose.templates import load_style
+
+    profile = tmp_path / "cjk.yaml"
+    profile.write_text("title: 医疗记录专员\noverview: 日本語の説明。中文的说明。\nmedian_pay: {annual: 50250}\n"
+                       "levels:\n  - {name: 初级, salary: {min: 35000, max: 45000}}\n", encoding="utf-8")
+    result = subprocess.run(["python", "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
+                             "-f", "pdf", "-a", "counselors"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    pdf_path = tmp_path / "out" / "cjk" / "counselors-booklet.pdf"
+    if _wide(tuple(load_style().fonts.fallback_wide)) is None:
+        assert "printed as boxes" in result.stderr and "医" in result.stderr
+        return
+    assert "boxes" not in result.stderr
+    text = run_tool("pdftotext", str(pdf_path), "-")
+    for phrase in ("医疗记录专员", "日本語の説明。", "中文的说明。"):
+        assert phrase in text
+    assert "DroidSansFallback" in run_tool("pdffonts", str(pdf_path))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from generator.compose.model import Colour, Fonts, Spacing, Style, TypeScale
-from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path
+from functools import lru_cache
+
+from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path, optional_font
 
 BODY_FLOOR = 8.0  # fitting never sets body text smaller than this
 
@@ -11,12 +13,17 @@ BODY_FLOOR = 8.0  # fitting never sets body text smaller than this
 COVER_SIZES = ("title", "hook", "big_number", "fact_value")  # set once: growth into spare room leaves them
 
 
+@lru_cache(maxsize=None)
+def _wide(names: tuple[str, ...]):
+    return optional_font(list(names))
+
+
 def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float, cover_scale: float | None = None) -> Style:
     """The style with every type size and space multiplied by `scale` (cover sizes by `cover_scale`)."""
     f = spec.fonts
     fonts = Fonts(f.family, font_path(f.regular), font_path(f.bold), font_path(f.italic),
                   font_path(f.bold_italic), font_path(f.heavy), font_path(f.fallback),
-                  font_path(f.fallback_bold))
+                  font_path(f.fallback_bold), _wide(tuple(f.fallback_wide)))
     cover = scale if cover_scale is None else cover_scale
     sizes = {name: value * (cover if name in COVER_SIZES else scale)
              for name, value in scale_spec.model_dump().items() if name != "leading"}

@@ -230,6 +230,9 @@ class FontsSpec(Spec):
     heavy: str
     fallback: str
     fallback_bold: str
+    # Chinese, Japanese, Korean: a TrueType face from the system when installed (e.g. Debian's
+    # fonts-droid-fallback); the first of these file names found is used
+    fallback_wide: list[str] = []
 
 
 class SpacingSpec(Spec):
@@ -292,6 +295,23 @@ def load_growth_table() -> GrowthTable:
 @lru_cache(maxsize=None)
 def load_education_table() -> EducationTable:
     return _load("wording", "education", EducationTable)
+
+
+SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
+                    Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
+
+
+def optional_font(filenames: list[str]) -> Optional[str]:
+    """The first of `filenames` found in templates/fonts or a system font folder, else None."""
+    for name in filenames:
+        local = TEMPLATES_DIR / "fonts" / name
+        if local.is_file():
+            return str(local)
+        for folder in SYSTEM_FONT_DIRS:
+            found = next(iter(folder.rglob(name)), None) if folder.is_dir() else None
+            if found:
+                return str(found)
+    return None
 
 
 def font_path(filename: str) -> str:

@@ -29,3 +29,37 @@ def line_ends(paragraph, width, style) -> list[int]:
 
 
 measure.line_ends = line_ends  # the one more question fitting asks of a back end
+
+
+def missing_glyphs(brochure: Brochure) -> set[str]:
+    """Characters of the brochure that no installed face can print (they would show as boxes)."""
+    from generator.render.pdf_fonts import missing, register
+
+    names = register(brochure.style.fonts)
+    found: set[str] = set()
+    for panel in brochure.panels:
+        for section in panel.sections:
+            for block in section.blocks:
+                found |= missing(" ".join(_texts(block)), names["regular"])
+    return found
+
+
+def _texts(block) -> list[str]:
+    """Every text a block prints."""
+    from generator.compose import model as m
+
+    if isinstance(block, (m.Heading, m.Paragraph)):
+        return [block.text]
+    if isinstance(block, m.Bullets):
+        return list(block.items) + list(block.labels)
+    if isinstance(block, m.Steps):
+        return [t for s in block.steps for t in (s.title, s.text)]
+    if isinstance(block, m.BigNumber):
+        return [block.fact.value, block.fact.label]
+    if isinstance(block, m.KeyFacts):
+        return [t for f in block.facts for t in (f.value, f.label)]
+    if isinstance(block, m.Table):
+        return list(block.header) + [c for row in block.rows for c in row]
+    if isinstance(block, (m.Link, m.QRCode)):
+        return [block.url]
+    return []

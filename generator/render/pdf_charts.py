@@ -11,7 +11,7 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.platypus import Flowable
 
 from generator.compose.model import ChartArt, Style
-from generator.render.pdf_fonts import register
+from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register
 
 
 @lru_cache(maxsize=32)
@@ -45,9 +45,14 @@ def _recolour(node, known: dict[str, tuple]) -> None:
 
 
 def _refont(node, names: dict[str, str]) -> None:
-    """Any text svglib could not map goes to the brochure's regular face."""
+    """Any text svglib could not map goes to the brochure's regular face; a label in a script
+    the face lacks (a name in Chinese) is set in the fallback face that has it."""
     if isinstance(node, String) and node.fontName not in names.values():
         node.fontName = names["regular"]
+    if isinstance(node, String) and node.text:
+        faces = {face_for(char, node.fontName) for char in node.text} - {None}
+        if faces:
+            node.fontName = WIDE if WIDE in faces else FALLBACK
     if isinstance(node, Group):
         for child in node.contents:
             _refont(child, names)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
+from typing import Optional
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -14,6 +16,7 @@ from generator.compose.model import Fonts
 
 FALLBACK = "Fallback"
 FALLBACK_BOLD = "Fallback-Bold"
+WIDE = "Fallback-Wide"
 # (SVG font-weight, font-style, our role); Matplotlib writes bold as weight 700,
 # which svglib looks up as "700", not "bold".
 SVG_FACES = (("normal", "normal", "regular"), ("bold", "normal", "bold"), ("700", "normal", "bold"),
@@ -48,9 +51,12 @@ def register(fonts: Fonts) -> dict[str, str]:
 
 def _names(fonts: Fonts) -> dict[str, str]:
     family = fonts.family
-    return {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
-            "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
-            "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
+    names = {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
+             "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
+             "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
+    if fonts.fallback_wide:
+        names["fallback_wide"] = WIDE
+    return names
 
 
 @lru_cache(maxsize=None)
@@ -79,18 +85,32 @@ def _covered(font_name: str) -> frozenset[int]:
     return frozenset(face.charToGlyph)
 
 
+def face_for(char: str, font_name: str) -> Optional[str]:
+    """None when the font has the glyph; else the fallback face that has it (the first fallback if none)."""
+    if ord(char) in _covered(font_name) or char in "\n\t ":
+        return None
+    if WIDE in pdfmetrics._fonts and ord(char) not in _covered(FALLBACK) and ord(char) in _covered(WIDE):  # noqa: SLF001
+        return WIDE
+    return FALLBACK
+
+
+def missing(text: str, font_name: str) -> set[str]:
+    """Characters of `text` no face here has a glyph for (they would print as boxes)."""
+    faces = [font_name, FALLBACK] + ([WIDE] if WIDE in pdfmetrics._fonts else [])  # noqa: SLF001
+    return {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"
+            and not any(ord(c) in _covered(face) for face in faces)}
+
+
 def markup(text: str, font_name: str) -> str:
-    """Escape text for a Paragraph; runs the font lacks are set in the fallback face."""
-    covered = _covered(font_name)
-    out, run = [], []
+    """Escape text for a Paragraph; runs the font lacks are set in a fallback face that has them."""
+    out, run, face = [], [], None
     for char in text:
-        if ord(char) in covered or char in "\n\t ":
-            if run:
-                out.append(f'<font face="{FALLBACK}">{escape("".join(run))}</font>')
-                run = []
-            out.append(escape(char))
-        else:
-            run.append(char)
+        wanted = face_for(char, font_name)
+        if wanted != face and run:
+            out.append(escape("".join(run)) if face is None else f'<font face="{face}">{escape("".join(run))}</font>')
+            run = []
+        face = wanted
+        run.append(char)
     if run:
-        out.append(f'<font face="{FALLBACK}">{escape("".join(run))}</font>')
+        out.append(escape("".join(run)) if face is None else f'<font face="{face}">{escape("".join(run))}</font>')
     return "".join(out)
