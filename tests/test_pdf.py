@@ -261,3 +261,20 @@ def test_chinese_and_japanese_print_with_the_wide_fallback_or_warn(tmp_path):
     for phrase in ("医疗记录专员", "日本語の説明。", "中文的说明。"):
         assert phrase in text
     assert "DroidSansFallback" in run_tool("pdffonts", str(pdf_path))
+
+
+def test_hebrew_and_arabic_read_right_to_left(tmp_path):
+    """The PDF lays right-to-left words out reversed and Arabic letters joined; text extraction gets them back in order."""
+    import unicodedata
+
+    profile = tmp_path / "rtl.yaml"
+    profile.write_text("title: Records\noverview: 'Hebrew: מומחי רשומות רפואיות. Arabic: أخصائيو السجلات الطبية. Done.'\n"
+                       "median_pay: {annual: 50250}\n", encoding="utf-8")
+    result = subprocess.run(["python", "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
+                             "-f", "pdf", "-a", "counselors"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    text = unicodedata.normalize("NFKC", run_tool("pdftotext", str(tmp_path / "out" / "rtl" / "counselors-booklet.pdf"), "-"))
+    flat = " ".join(text.replace("\u202b", "").replace("\u202c", "").split())
+    assert "מומחי רשומות רפואיות" in flat
+    assert "أخصائيو السجلات الطبية" in flat
+    assert flat.index("Hebrew") < flat.index("מומחי") < flat.index("Arabic") < flat.index("أخصائيو") < flat.index("Done")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Optional
@@ -101,8 +102,37 @@ def missing(text: str, font_name: str) -> set[str]:
             and not any(ord(c) in _covered(face) for face in faces)}
 
 
+def _is_rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+RTL_KEEP = 48  # characters of a right-to-left run kept on one line
+_RTL = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+_RTL_RUN = re.compile(f"[{_RTL}]+(?:[\\s\\-–—'’\"“”,:;()]+[{_RTL}]+)*")
+
+
+def visual(text: str) -> str:
+    """Hebrew and Arabic runs in the order they are read on the page (and Arabic letters joined).
+
+    A PDF draws glyphs left to right; right-to-left words must be laid out reversed, and
+    Arabic letters take their joined forms. Each run of right-to-left words is reordered
+    on its own (python-bidi), so the left-to-right text around it is untouched.
+    """
+    if not any(_is_rtl(c) for c in text):
+        return text
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    def flip(match: re.Match) -> str:
+        shown = get_display(reshape(match.group(0)), base_dir="R")
+        # reordered before line breaking: a short run is kept on one line, so its words stay in order
+        return shown.replace(" ", "\u00a0") if len(shown) <= RTL_KEEP else shown
+    return _RTL_RUN.sub(flip, text)
+
+
 def markup(text: str, font_name: str) -> str:
     """Escape text for a Paragraph; runs the font lacks are set in a fallback face that has them."""
+    text = visual(text)
     out, run, face = [], [], None
     for char in text:
         wanted = face_for(char, font_name)
