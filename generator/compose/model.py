@@ -191,7 +191,7 @@ class Fonts:
     heavy: str
     fallback: str
     fallback_bold: str
-    fallback_wide: Optional[str] = None  # a face for Chinese, Japanese and Korean, when one is installed
+    fallback_wide: tuple[str, ...] = ()  # faces for Chinese, Japanese and Korean that are installed
 
 
 @dataclass(frozen=True)

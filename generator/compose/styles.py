@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.compose.model import Colour, Fonts, Spacing, Style, TypeScale
 from functools import lru_cache
 
-from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path, optional_font
+from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path, optional_fonts
 
 BODY_FLOOR = 8.0  # fitting never sets body text smaller than this
 
@@ -14,8 +14,8 @@ COVER_SIZES = ("title", "hook", "big_number", "fact_value")  # set once: growth 
 
 
 @lru_cache(maxsize=None)
-def _wide(names: tuple[str, ...]):
-    return optional_font(list(names))
+def _wide(names: tuple[str, ...]) -> tuple[str, ...]:
+    return optional_fonts(list(names))
 
 
 def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float, cover_scale: float | None = None) -> Style:

@@ -230,8 +230,8 @@ class FontsSpec(Spec):
     heavy: str
     fallback: str
     fallback_bold: str
-    # Chinese, Japanese, Korean: a TrueType face from the system when installed (e.g. Debian's
-    # fonts-droid-fallback); the first of these file names found is used
+    # Chinese, Japanese, Korean: TrueType faces from the system when installed (e.g. Debian's
+    # fonts-droid-fallback, fonts-nanum); each one found is tried in this order
     fallback_wide: list[str] = []
 
 
@@ -301,17 +301,20 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Pa
                     Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
 
 
-def optional_font(filenames: list[str]) -> Optional[str]:
-    """The first of `filenames` found in templates/fonts or a system font folder, else None."""
+def optional_fonts(filenames: list[str]) -> tuple[str, ...]:
+    """Each of `filenames` found in templates/fonts or a system font folder (those missing are left out)."""
+    found: list[str] = []
     for name in filenames:
         local = TEMPLATES_DIR / "fonts" / name
         if local.is_file():
-            return str(local)
+            found.append(str(local))
+            continue
         for folder in SYSTEM_FONT_DIRS:
-            found = next(iter(folder.rglob(name)), None) if folder.is_dir() else None
-            if found:
-                return str(found)
-    return None
+            match = next(iter(folder.rglob(name)), None) if folder.is_dir() else None
+            if match:
+                found.append(str(match))
+                break
+    return tuple(found)
 
 
 def font_path(filename: str) -> str:

@@ -52,7 +52,8 @@ def _refont(node, names: dict[str, str]) -> None:
     if isinstance(node, String) and node.text:
         faces = {face_for(char, node.fontName) for char in node.text} - {None}
         if faces:
-            node.fontName = WIDE if WIDE in faces else FALLBACK
+            wide = sorted(f for f in faces if f.startswith(WIDE))
+            node.fontName = wide[0] if wide else FALLBACK
     if isinstance(node, Group):
         for child in node.contents:
             _refont(child, names)

@@ -17,7 +17,7 @@ from generator.compose.model import Fonts
 
 FALLBACK = "Fallback"
 FALLBACK_BOLD = "Fallback-Bold"
-WIDE = "Fallback-Wide"
+WIDE = "Fallback-Wide"  # Fallback-Wide-1, -2 …: one per wide face installed
 # (SVG font-weight, font-style, our role); Matplotlib writes bold as weight 700,
 # which svglib looks up as "700", not "bold".
 SVG_FACES = (("normal", "normal", "regular"), ("bold", "normal", "bold"), ("700", "normal", "bold"),
@@ -55,15 +55,18 @@ def _names(fonts: Fonts) -> dict[str, str]:
     names = {"regular": family, "bold": f"{family}-Bold", "italic": f"{family}-Italic",
              "bold_italic": f"{family}-BoldItalic", "heavy": f"{family}-Heavy",
              "fallback": FALLBACK, "fallback_bold": FALLBACK_BOLD}
-    if fonts.fallback_wide:
-        names["fallback_wide"] = WIDE
+    for index, _ in enumerate(fonts.fallback_wide, 1):
+        names[f"wide{index}"] = f"{WIDE}-{index}"
     return names
 
 
 @lru_cache(maxsize=None)
 def _faces(fonts: Fonts) -> dict[str, TTFont]:
     """Every face of the family, parsed once per process."""
-    return {name: TTFont(name, getattr(fonts, role)) for role, name in _names(fonts).items()}
+    files = {**{role: getattr(fonts, role) for role in ("regular", "bold", "italic", "bold_italic", "heavy",
+                                                          "fallback", "fallback_bold")},
+             **{f"wide{i}": path for i, path in enumerate(fonts.fallback_wide, 1)}}
+    return {name: TTFont(name, files[role]) for role, name in _names(fonts).items()}
 
 
 def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
@@ -90,14 +93,21 @@ def face_for(char: str, font_name: str) -> Optional[str]:
     """None when the font has the glyph; else the fallback face that has it (the first fallback if none)."""
     if ord(char) in _covered(font_name) or char in "\n\t ":
         return None
-    if WIDE in pdfmetrics._fonts and ord(char) not in _covered(FALLBACK) and ord(char) in _covered(WIDE):  # noqa: SLF001
-        return WIDE
+    if ord(char) not in _covered(FALLBACK):
+        for wide in _wide_faces():
+            if ord(char) in _covered(wide):
+                return wide
     return FALLBACK
+
+
+def _wide_faces() -> list[str]:
+    """The wide faces registered, in order."""
+    return sorted(n for n in pdfmetrics._fonts if n.startswith(WIDE + "-"))  # noqa: SLF001
 
 
 def missing(text: str, font_name: str) -> set[str]:
     """Characters of `text` no face here has a glyph for (they would print as boxes)."""
-    faces = [font_name, FALLBACK] + ([WIDE] if WIDE in pdfmetrics._fonts else [])  # noqa: SLF001
+    faces = [font_name, FALLBACK] + _wide_faces()
     return {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"
             and not any(ord(c) in _covered(face) for face in faces)}
 
