@@ -395,3 +395,14 @@ def test_libreoffice_converts_to_pdf(trifold_bytes, tmp_path):
                     str(source)], check=True, timeout=120, capture_output=True, env=env)
     pdf = tmp_path / "students-trifold.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_hebrew_and_arabic_runs_are_marked_right_to_left(trifold):
+    """Word keeps the logical text; the right-to-left stretches are runs marked w:rtl."""
+    text = "Hebrew: מומחי רשומות. Arabic: السجلات الطبية. Done."
+    panels = tuple(replace(p, sections=(_sec("overview", Paragraph(text)),)) if p.name == "inside-left" else p
+                   for p in trifold.panels)
+    doc = _open(writer.render(replace(trifold, panels=panels)))
+    para = next(p for p in doc.paragraphs if p.text == text)
+    rtl = [r.text for r in para.runs if r._r.rPr is not None and r._r.rPr.find(qn("w:rtl")) is not None]
+    assert rtl == ["מומחי רשומות", "السجلات الطبية"]

@@ -8,6 +8,7 @@ flow in reading order in one column. Same brochure, same bytes.
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -96,15 +97,34 @@ def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = 
     return p
 
 
+_RTL_RUN = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
+                      "(?:[\\s\\-–—'’\"“”,:;()]+[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+                      "\ufb1d-\ufdff\ufe70-\ufeff]+)*")
+
+
 def _run(p, text: str, bold=None, italic=None, size=None):
-    """A run of literal text (markup stays text; XML-invalid characters are dropped)."""
-    run = p.add_run(clean_text(text))
-    if bold is not None:
-        run.bold = bold
-    if italic is not None:
-        run.italic = italic
-    if size is not None:
-        run.font.size = Pt(size)
+    """Runs of literal text (markup stays text; XML-invalid characters are dropped).
+
+    Word keeps the text in reading order; Hebrew and Arabic stretches get runs marked
+    right-to-left, so Word lays them out (the PDF writer reorders them itself).
+    """
+    text = clean_text(text)
+    pieces, last = [], 0
+    for match in _RTL_RUN.finditer(text):
+        pieces += [(text[last:match.start()], False), (match.group(0), True)]
+        last = match.end()
+    pieces.append((text[last:], False))
+    run = None
+    for piece, rtl in [piece for piece in pieces if piece[0]] or [("", False)]:
+        run = p.add_run(piece)
+        if rtl:
+            run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+        if bold is not None:
+            run.bold = bold
+        if italic is not None:
+            run.italic = italic
+        if size is not None:
+            run.font.size = Pt(size)
     return run
 
 
