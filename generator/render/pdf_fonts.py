@@ -17,6 +17,7 @@ from generator.compose.model import Fonts
 
 FALLBACK = "Fallback"
 FALLBACK_BOLD = "Fallback-Bold"
+_SPACES = frozenset(map(ord, "\n\t "))
 WIDE = "Fallback-Wide"  # Fallback-Wide-1, -2 …: one per wide face installed
 # (SVG font-weight, font-style, our role); Matplotlib writes bold as weight 700,
 # which svglib looks up as "700", not "bold".
@@ -34,6 +35,8 @@ def register(fonts: Fonts) -> dict[str, str]:
     """
     names = _names(fonts)
     faces = _faces(fonts)
+    if _intact(fonts, names, faces):
+        return names
     _map_for_svg(fonts, names)  # may register (re-parsed) faces itself: ours go in after it
     for name, face in faces.items():
         if pdfmetrics._fonts.get(name) is not face:  # noqa: SLF001 - ReportLab keeps its registry here
@@ -48,6 +51,23 @@ def register(fonts: Fonts) -> dict[str, str]:
     rl_config.canvas_basefontname = family
     shapes.STATE_DEFAULTS["fontName"] = family
     return names
+
+
+def _intact(fonts: Fonts, names: dict[str, str], faces: dict[str, TTFont]) -> bool:
+    """True when ReportLab and svglib still map every name to our faces (nothing to put back)."""
+    from reportlab.lib.fonts import _tt2ps_map
+    from svglib import fonts as svg_fonts
+
+    if any(pdfmetrics._fonts.get(name) is not face for name, face in faces.items()):  # noqa: SLF001
+        return False
+    family = fonts.family.lower()
+    if _tt2ps_map.get((family, 1, 0)) != names["bold"] or _tt2ps_map.get((family, 0, 1)) != names["italic"]:
+        return False
+    if rl_config.canvas_basefontname != fonts.family or shapes.STATE_DEFAULTS["fontName"] != fonts.family:
+        return False
+    mapped = getattr(svg_fonts.get_global_font_map(), "_map", {})
+    return all(mapped.get(svg_fonts.FontMap.build_internal_name(fonts.family, w, s), {}).get("rlgFont") == names[r]
+               for w, s, r in SVG_FACES)
 
 
 def _names(fonts: Fonts) -> dict[str, str]:
@@ -85,8 +105,9 @@ def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
 
 @lru_cache(maxsize=None)
 def _covered(font_name: str) -> frozenset[int]:
+    """The characters a face has glyphs for (white space counts as covered)."""
     face = pdfmetrics.getFont(font_name).face
-    return frozenset(face.charToGlyph)
+    return frozenset(face.charToGlyph) | _SPACES
 
 
 def face_for(char: str, font_name: str) -> Optional[str]:
@@ -116,6 +137,7 @@ def _is_rtl(char: str) -> bool:
     return unicodedata.bidirectional(char) in ("R", "AL")
 
 
+_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 RTL_KEEP = 48  # characters of a right-to-left run kept on one line
 _RTL = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
 _RTL_RUN = re.compile(f"[{_RTL}]+(?:[\\s\\-–—'’\"“”,:;()]+[{_RTL}]+)*")
@@ -128,7 +150,7 @@ def visual(text: str) -> str:
     Arabic letters take their joined forms. Each run of right-to-left words is reordered
     on its own (python-bidi), so the left-to-right text around it is untouched.
     """
-    if not any(_is_rtl(c) for c in text):
+    if not _RTL_CHAR.search(text):
         return text
     from arabic_reshaper import reshape
     from bidi import get_display
@@ -143,6 +165,8 @@ def visual(text: str) -> str:
 def markup(text: str, font_name: str) -> str:
     """Escape text for a Paragraph; runs the font lacks are set in a fallback face that has them."""
     text = visual(text)
+    if set(map(ord, text)) <= _covered(font_name):  # the usual case: the face has every glyph
+        return escape(text)
     out, run, face = [], [], None
     for char in text:
         wanted = face_for(char, font_name)
