@@ -18,8 +18,8 @@ from generator.profile.model import Profile
 from generator.profile.yaml_io import dump_profile, parse_profile
 
 EXAMPLES = int(os.environ.get('PROPERTY_EXAMPLES', 300))
-# building is the slow part: fewer examples keep CI well under its 10 minutes (PROPERTY_EXAMPLES raises both)
-BUILD_EXAMPLES = int(os.environ.get('PROPERTY_EXAMPLES', 200))
+# PROPERTY_EXAMPLES sets both (300 each by default: about 4 minutes on a 2-core machine)
+BUILD_EXAMPLES = int(os.environ.get('PROPERTY_EXAMPLES', 300))
 
 # Odd text: accents, dashes, quotes, markup, line separators (U+0085, U+2028), long words.
 ODD = "éñüçÅØ–—‘’“”&<>\"'#:;,.()/\\\u00a0\u0085\u2028\u2029"
@@ -98,6 +98,15 @@ def test_any_valid_profile_builds_and_stays_on_the_page(tmp_path_factory, profil
     xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     width, height = brochure.page_width, brochure.page_height
     boxes = re.findall(r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<', xml)
-    for x0, y0, x1, y1, word in boxes:
-        inside = -0.5 <= float(x0) and float(x1) <= width + 0.5 and -0.5 <= float(y0) and float(y1) <= height + 0.5
-        assert inside, (word, x0, y0, x1, y1)
+    pages = re.split(r"<page ", xml)[1:]
+    for number, page in enumerate(pages):
+        panels = [p for p in brochure.panels if p.page == number]
+        for x0, y0, x1, y1, word in re.findall(
+                r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<', page):
+            x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+            inside_page = -0.5 <= x0 and x1 <= width + 0.5 and -0.5 <= y0 and y1 <= height + 0.5
+            assert inside_page, (word, x0, y0, x1, y1)
+            # pdftotext measures from the top of the page; panels from the bottom
+            assert any(p.x - 0.5 <= x0 and x1 <= p.x + p.width + 0.5 and height - (p.y + p.height) - 0.5 <= y0
+                       and y1 <= height - p.y + 0.5 for p in panels), ("outside its panel", word, x0, y0, x1, y1)
+    assert boxes or not brochure.panels
