@@ -241,18 +241,23 @@ def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts, tmp_p
     assert {"Lato-Regular", "Lato-Bold", "Lato-Black"} <= faces and not [f for f in faces if "DejaVu" in f], faces
 
 
+def _counselors_pdf(tmp_path, name: str, yaml_text: str):
+    """Build one counselors booklet from YAML text with the CLI: (result, pdf path)."""
+    profile = tmp_path / f"{name}.yaml"
+    profile.write_text(yaml_text, encoding="utf-8")
+    result = subprocess.run(["python", "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
+                             "-f", "pdf", "-a", "counselors"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result, tmp_path / "out" / name / "counselors-booklet.pdf"
+
+
 def test_chinese_and_japanese_print_with_the_wide_fallback_or_warn(tmp_path):
     """With a wide face installed (CI: fonts-droid-fallback) every character prints; else a warning names them."""
     from generator.compose.styles import _wide
     from generator.compose.templates import load_style
 
-    profile = tmp_path / "cjk.yaml"
-    profile.write_text("title: 医疗记录专员\noverview: 日本語の説明。中文的说明。한국어 설명.\nmedian_pay: {annual: 50250}\n"
-                       "levels:\n  - {name: 初级, salary: {min: 35000, max: 45000}}\n", encoding="utf-8")
-    result = subprocess.run(["python", "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
-                             "-f", "pdf", "-a", "counselors"], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    pdf_path = tmp_path / "out" / "cjk" / "counselors-booklet.pdf"
+    result, pdf_path = _counselors_pdf(tmp_path, "cjk", "title: 医疗记录专员\noverview: 日本語の説明。中文的说明。한국어 설명.\n"
+                                       "median_pay: {annual: 50250}\nlevels:\n  - {name: 初级, salary: {min: 35000, max: 45000}}\n")
     if not _wide(tuple(load_style().fonts.fallback_wide)):
         assert "printed as boxes" in result.stderr and "医" in result.stderr
         return
@@ -270,13 +275,9 @@ def test_hebrew_and_arabic_read_right_to_left(tmp_path):
     """The PDF lays right-to-left words out reversed and Arabic letters joined; text extraction gets them back in order."""
     import unicodedata
 
-    profile = tmp_path / "rtl.yaml"
-    profile.write_text("title: Records\noverview: 'Hebrew: מומחי רשומות רפואיות. Arabic: أخصائيو السجلات الطبية. Done.'\n"
-                       "median_pay: {annual: 50250}\n", encoding="utf-8")
-    result = subprocess.run(["python", "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
-                             "-f", "pdf", "-a", "counselors"], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    text = unicodedata.normalize("NFKC", run_tool("pdftotext", str(tmp_path / "out" / "rtl" / "counselors-booklet.pdf"), "-"))
+    _, pdf_path = _counselors_pdf(tmp_path, "rtl", "title: Records\noverview: 'Hebrew: מומחי רשומות רפואיות. "
+                                  "Arabic: أخصائيو السجلات الطبية. Done.'\nmedian_pay: {annual: 50250}\n")
+    text = unicodedata.normalize("NFKC", run_tool("pdftotext", str(pdf_path), "-"))
     flat = " ".join(text.replace("\u202b", "").replace("\u202c", "").split())
     assert "מומחי רשומות רפואיות" in flat
     assert "أخصائيو السجلات الطبية" in flat
