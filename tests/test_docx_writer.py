@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 import subprocess
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.compose.model import (
     BigNumber, Brochure, Bullets, Chart, ChartArt, Colour, Fact, Fonts, Heading, KeyFacts, Metadata,
     Panel, Paragraph, QRCode, Section, Spacing, Step, Steps, Style, Table, TypeScale,
 )
-from generator.compose.templates import TEMPLATES_DIR
+from generator.compose.templates import TEMPLATES_DIR, font_path
 from generator.render import docx as writer
 
 PAGE_W, PAGE_H, PAD = 792.0, 612.0, 21.6
@@ -406,3 +407,23 @@ def test_hebrew_and_arabic_runs_are_marked_right_to_left(trifold):
     para = next(p for p in doc.paragraphs if p.text == text)
     rtl = [r.text for r in para.runs if r._r.rPr is not None and r._r.rPr.find(qn("w:rtl")) is not None]
     assert rtl == ["מומחי רשומות", "السجلات الطبية"]
+
+
+def test_the_typeface_is_embedded_and_deobfuscates_to_the_font_file(trifold_bytes, trifold):
+    from generator.render.docx_fonts import obfuscate
+
+    with zipfile.ZipFile(io.BytesIO(trifold_bytes)) as package:
+        table = package.read("word/fontTable.xml").decode("utf-8")
+        rels = package.read("word/_rels/fontTable.xml.rels").decode("utf-8")
+        settings = package.read("word/settings.xml").decode("utf-8")
+        types = package.read("[Content_Types].xml").decode("utf-8")
+        entry = re.search(r'<w:font w:name="Lato">.*?</w:font>', table, re.S).group(0)
+        faces = re.findall(r'<w:embed(\w+) r:id="(\w+)" w:fontKey="(\{[0-9A-F-]+\})"/>', entry)
+        assert [face for face, _, _ in faces] == ["Regular", "Bold", "Italic", "BoldItalic"]
+        files = {"Regular": trifold.style.fonts.regular, "Bold": trifold.style.fonts.bold,
+                 "Italic": trifold.style.fonts.italic, "BoldItalic": trifold.style.fonts.bold_italic}
+        for face, rid, key in faces:
+            target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels).group(1)
+            stored = package.read(f"word/{target}")
+            assert obfuscate(stored, key) == Path(font_path(files[face])).read_bytes()
+    assert "<w:embedTrueTypeFonts/>" in settings and 'Extension="odttf"' in types

@@ -32,6 +32,7 @@ from generator.compose.model import (
 from generator.links import is_web_link
 from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
+from generator.render.docx_fonts import embed_fonts
 from generator.render.docx_layout import column_break_before, column_page, page_size
 from generator.render.docx_package import clean_text, clear_body, normalise_zip, set_core, set_language
 from generator.render.docx_qr import qr_png
@@ -402,7 +403,7 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
     out = BytesIO()
     doc.save(out)
-    return normalise_zip(out.getvalue())
+    return normalise_zip(embed_fonts(out.getvalue(), brochure.style.fonts))
 
 
 def write(brochure: Brochure, path: Path | str, bleed: bool = False,
