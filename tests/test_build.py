@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -77,6 +78,26 @@ def test_every_docx_converts_with_libreoffice(default_build, tmp_path):
                    check=True, capture_output=True, timeout=180)
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == \
         sorted(n.replace(".docx", ".pdf") for n in DEFAULT_FILES if n.endswith(".docx"))
+    if shutil.which("pdfinfo") is None:
+        return
+    for converted in tmp_path.glob("*.pdf"):  # the Word edition has the print's pages and face
+        def pages(path):
+            info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+            return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        assert pages(converted) == pages(default_build / converted.name), converted.name
+        fonts = subprocess.run(["pdffonts", str(converted)], capture_output=True, text=True).stdout
+        faces = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]}
+        assert faces and all(face.startswith("Lato") for face in faces), (converted.name, faces)
+
+
+def test_flyer_and_booklet_flow_in_two_word_columns(default_build):
+    for name in ("job-seekers-flyer.docx", "counselors-booklet.docx"):
+        document = docx.Document(default_build / name)
+        cols = [s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols")
+                for s in document.sections]
+        nums = [(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num") or "1") if c is not None else "1"
+                for c in cols]
+        assert nums == ["1", "2", "1"], (name, nums)  # cover band, two columns, sources band
 
 
 def test_plain_text_profile_is_imported_on_the_fly(tmp_path):

@@ -33,7 +33,7 @@ from generator.links import is_web_link
 from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
 from generator.render.docx_fonts import embed_fonts
-from generator.render.docx_layout import column_break_before, column_page, page_size
+from generator.render.docx_layout import column_break_before, column_page, page_size, set_columns
 from generator.render.docx_package import clean_text, clear_body, normalise_zip, set_core, set_language
 from generator.render.docx_qr import qr_png
 
@@ -370,11 +370,35 @@ def _layout_columns(w: _Writer) -> None:
 
 
 def _layout_flow(w: _Writer) -> None:
-    """One column, reading order; Word reflows, so no forced page breaks."""
+    """Portrait layouts: the cover band across the page, then the flow in the layout's columns
+    (continuous sections, so Word keeps them on the page), then the sources band across again."""
+    b = w.brochure
+    flow = [p for p in b.panels if p.role == "flow"]
+    first_page = sorted((p for p in flow if p.page == flow[0].page), key=lambda p: p.x) if flow else []
     section = w.doc.sections[-1]
-    page_size(section, w.brochure.page_width, w.brochure.page_height)
-    w.width = (section.page_width - section.left_margin - section.right_margin) / 12700
-    for panel in w.brochure.panels:
+    page_size(section, b.page_width, b.page_height)
+    if first_page:
+        section.left_margin = Pt(first_page[0].x + first_page[0].padding)
+        section.right_margin = Pt(b.page_width - (first_page[-1].x + first_page[-1].width - first_page[-1].padding))
+    full = (section.page_width - section.left_margin - section.right_margin) / 12700
+    w.width = full
+    for panel in (p for p in b.panels if p.role == "cover"):
+        _panel(w, panel)
+    if len(first_page) > 1:
+        columns = w.doc.add_section(WD_SECTION.CONTINUOUS)
+        lefts = [p.x + p.padding for p in first_page]
+        rights = [p.x + p.width - p.padding for p in first_page]
+        set_columns(columns, [r - l for l, r in zip(lefts, rights)],
+                    [lefts[i + 1] - rights[i] for i in range(len(first_page) - 1)])
+        w.width = min(r - l for l, r in zip(lefts, rights))
+    for panel in flow:
+        _panel(w, panel)
+    back = [p for p in b.panels if p.role == "back"]
+    if back and len(first_page) > 1:
+        band = w.doc.add_section(WD_SECTION.CONTINUOUS)
+        set_columns(band, [full], [])
+        w.width = full
+    for panel in back:
         _panel(w, panel)
 
 
