@@ -374,7 +374,9 @@ def _layout_flow(w: _Writer) -> None:
     (continuous sections, so Word keeps them on the page), then the sources band across again."""
     b = w.brochure
     flow = [p for p in b.panels if p.role == "flow"]
-    first_page = sorted((p for p in flow if p.page == flow[0].page), key=lambda p: p.x) if flow else []
+    # the columns of the first flow page, left to right (panels stacked in one column share an x)
+    first_page = list({round(p.x): p for p in sorted((p for p in flow if p.page == flow[0].page),
+                                                     key=lambda p: p.x)}.values()) if flow else []
     section = w.doc.sections[-1]
     page_size(section, b.page_width, b.page_height)
     if first_page:
