@@ -130,7 +130,7 @@ def _run(p, text: str, bold=None, italic=None, size=None):
 
 
 def _picture(w: _Writer, png: bytes, width_pt: float, alt: str, name: str, keep_next: bool):
-    """An inline picture whose drawing carries alt text (wp:docPr descr and title)."""
+    """An inline picture whose drawing carries alt text (wp:docPr descr, once: a title would be read again)."""
     p = _para(w, "Normal")
     p.paragraph_format.keep_with_next = keep_next
     run = p.add_run()
@@ -138,7 +138,6 @@ def _picture(w: _Writer, png: bytes, width_pt: float, alt: str, name: str, keep_
     doc_pr = run._r.findall(".//" + qn("wp:docPr"))[-1]
     doc_pr.set("name", clean_text(name))
     doc_pr.set("descr", clean_text(alt))
-    doc_pr.set("title", clean_text(alt))
     return p
 
 
@@ -244,7 +243,7 @@ def _key_facts(w: _Writer, block: KeyFacts) -> None:
     for cell in table._cells:  # a cell must end with a paragraph
         if not cell.paragraphs:
             cell.add_paragraph()
-    _para(w, "Fact Label")  # keeps a following table apart and gives the row room below
+
 
 
 def _chart(w: _Writer, block: Chart) -> None:
@@ -274,7 +273,7 @@ def _table(w: _Writer, block: Table) -> None:
         look.set(qn("w:firstRow"), "1" if block.header else "0")
     if block.header:  # repeat the header row if the table breaks across columns
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    _para(w, "Caption")  # Word needs a paragraph between a table and what follows
+
 
 
 def _qr_code(w: _Writer, block: QRCode) -> None:
@@ -386,25 +385,54 @@ def _layout_flow(w: _Writer) -> None:
     w.width = full
     for panel in (p for p in b.panels if p.role == "cover"):
         _panel(w, panel)
+    lefts = [p.x + p.padding for p in first_page]
+    rights = [p.x + p.width - p.padding for p in first_page]
+    widths = [r - l for l, r in zip(lefts, rights)]
+    spaces = [lefts[i + 1] - rights[i] for i in range(len(first_page) - 1)]
+    page = flow[0].page if flow else 0
     if len(first_page) > 1:
-        columns = w.doc.add_section(WD_SECTION.CONTINUOUS)
-        lefts = [p.x + p.padding for p in first_page]
-        rights = [p.x + p.width - p.padding for p in first_page]
-        set_columns(columns, [r - l for l, r in zip(lefts, rights)],
-                    [lefts[i + 1] - rights[i] for i in range(len(first_page) - 1)])
-        w.width = min(r - l for l, r in zip(lefts, rights))
+        set_columns(w.doc.add_section(WD_SECTION.CONTINUOUS), widths, spaces)
+        w.width = min(widths)
     for panel in flow:
+        if panel.page != page:  # each printed page is a section of its own: Word keeps the print's pages
+            set_columns(w.doc.add_section(WD_SECTION.NEW_PAGE), widths, spaces)
+            page = panel.page
         _panel(w, panel)
     back = [p for p in b.panels if p.role == "back"]
     if back and len(first_page) > 1:
-        band = w.doc.add_section(WD_SECTION.CONTINUOUS)
-        set_columns(band, [full], [])
+        start = WD_SECTION.NEW_PAGE if back[0].page != page else WD_SECTION.CONTINUOUS
+        set_columns(w.doc.add_section(start), [full], [])
         w.width = full
     for panel in back:
         _panel(w, panel)
 
 
 # --- document ----------------------------------------------------------------------------------
+
+WORD_SLACK = 0.95  # Word and LibreOffice set lines a little looser than the PDF: 5% less keeps each page's content on it
+
+
+def _fitted_sizes(w: _Writer) -> None:
+    """The brochure's fitted type sizes, written into this copy's styles (still real, editable styles)."""
+    t = w.brochure.style.type
+    sizes = {"Normal": t.body, "List Bullet": t.body, "List Number": t.body, "Lead": t.body * 1.08,
+             "Note": t.body, "Heading 1": t.heading, "Heading 2": t.subheading, "Title": t.title,
+             "Subtitle": t.hook, "Caption": t.caption, "Big Number": t.big_number, "Fact Value": t.fact_value,
+             "Fact Label": t.fact_value * 0.485}
+    for name, size in sizes.items():
+        style = w.style(name)
+        if style is not None:
+            style.font.size = Pt(round(size * WORD_SLACK * 2) / 2)  # Word keeps half points
+
+
+def _tables_apart(doc) -> None:
+    """Word merges two tables that touch: an (empty) paragraph goes only between such a pair."""
+    body = doc.element.body
+    for table in body.findall(qn("w:tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == qn("w:tbl"):
+            table.addnext(OxmlElement("w:p"))
+
 
 def _open_reference(reference: Path):
     try:
@@ -426,7 +454,9 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     set_language(doc, clean_text(brochure.metadata.language))
     set_core(doc, brochure)
     w = _Writer(doc=doc, brochure=brochure)
+    _fitted_sizes(w)
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
+    _tables_apart(doc)
     out = BytesIO()
     doc.save(out)
     return normalise_zip(embed_fonts(out.getvalue(), brochure.style.fonts))

@@ -14,11 +14,11 @@ _AFTER_COLS = ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDire
                "w:rtlGutter", "w:docGrid", "w:printerSettings")
 
 
-def column_break_before(body, first) -> None:
+def column_break_before(body, first, kind: str = "column") -> None:
     """Start a panel in the next column: a column break at the head of its first paragraph."""
     run = OxmlElement("w:r")
     br = OxmlElement("w:br")
-    br.set(qn("w:type"), "column")
+    br.set(qn("w:type"), kind)
     run.append(br)
     if first.tag == qn("w:p"):
         first.insert(1 if first.find(qn("w:pPr")) is not None else 0, run)
