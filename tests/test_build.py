@@ -170,3 +170,14 @@ def test_counselors_get_ruled_lines_in_the_room_left(default_build):
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr") is not None]
     assert ruled == []  # Word reflows: a printed page's spare room is not carried into it
     assert WritingLines(spare=True).spare
+
+
+def test_trifold_word_text_starts_with_the_title(default_build):
+    """Reading order: the cover first (its side fills columns right to left, so it still prints on the right)."""
+    document = docx.Document(default_build / "students-trifold.docx")
+    headings = [p.text for p in document.paragraphs if p.style.name in ("Title", "Heading 1")]
+    assert headings[0] == "Medical Records Specialists"
+    outside = document.sections[0]._sectPr
+    assert outside.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is not None
+    inside = document.sections[1]._sectPr
+    assert inside.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is None

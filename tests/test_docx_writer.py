@@ -254,7 +254,7 @@ def _pages(doc) -> list[list]:
     return pages + [current]
 
 
-def test_column_breaks_and_physical_order(trifold_bytes):
+def test_column_breaks_and_reading_order(trifold_bytes):
     doc = _open(trifold_bytes)
     pages = _pages(doc)
     assert len(pages) == 2
@@ -263,7 +263,9 @@ def test_column_breaks_and_physical_order(trifold_bytes):
         assert len(breaks) == 3 - 1
     text = ["".join(t.text for t in el.iter(qn("w:t"))) for el in pages[0]]
     joined = "\n".join(text)
-    assert joined.index("Skills") < joined.index("Sources") < joined.index("Medical Records")
+    # the outside comes cover first; its columns fill right to left, so each panel prints where it folds
+    assert joined.index("Medical Records") < joined.index("Sources") < joined.index("Skills")
+    assert doc.sections[0]._sectPr.find(qn("w:bidi")) is not None
     joined = "\n".join("".join(t.text for t in el.iter(qn("w:t"))) for el in pages[1])
     assert joined.index("What they do") < joined.index("Pay by level") < joined.index("How to get")
 

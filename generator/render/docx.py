@@ -33,7 +33,9 @@ from generator.links import is_web_link
 from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
 from generator.render.docx_fonts import embed_fonts
-from generator.render.docx_layout import column_break_before, column_page, page_size, set_columns
+from generator.render.docx_layout import (
+    column_break_before, column_page, page_size, right_to_left_columns, set_columns,
+)
 from generator.render.docx_package import clean_text, clear_body, normalise_zip, set_core, set_language
 from generator.render.docx_qr import qr_png
 
@@ -353,11 +355,18 @@ def _layout_columns(w: _Writer) -> None:
     pages: dict[int, list[Panel]] = {}
     for panel in w.brochure.panels:
         pages.setdefault(panel.page, []).append(panel)
+    order = {p.name: i for i, p in enumerate(w.brochure.panels)}  # the panels come in reading order
     for index, page in enumerate(sorted(pages)):
         panels = sorted(pages[page], key=lambda p: p.x)
         if index:
             w.doc.add_section(WD_SECTION.NEW_PAGE)
         column_page(w.doc.sections[-1], w.brochure, panels)
+        # a side whose first panel to read is on the right (the tri-fold's cover) fills its
+        # columns right to left, so the text comes in reading order and prints where the folds put it
+        right_to_left = order[panels[-1].name] < order[panels[0].name]
+        right_to_left_columns(w.doc.sections[-1], right_to_left)
+        if right_to_left:
+            panels = panels[::-1]
         for n, panel in enumerate(panels):
             mark = len(body) - 1  # where this panel's first element lands, before the sectPr
             w.width = panel.text_width

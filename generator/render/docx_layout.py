@@ -28,6 +28,20 @@ def column_break_before(body, first, kind: str = "column") -> None:
         first.addprevious(p)
 
 
+def right_to_left_columns(section, on: bool = True) -> None:
+    """The section's columns fill from the right (w:bidi), its text still left to right; or not."""
+    sect_pr = section._sectPr
+    if not on:
+        for bidi in sect_pr.findall(qn("w:bidi")):  # a new section copies the one before it
+            sect_pr.remove(bidi)
+        return
+    if sect_pr.find(qn("w:bidi")) is None:
+        bidi = OxmlElement("w:bidi")
+        later = [e for e in (sect_pr.find(qn(t)) for t in ("w:rtlGutter", "w:docGrid", "w:printerSettings"))
+                 if e is not None]
+        later[0].addprevious(bidi) if later else sect_pr.append(bidi)
+
+
 def page_size(section, width_pt: float, height_pt: float) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if width_pt > height_pt else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Pt(width_pt), Pt(height_pt)
