@@ -181,3 +181,22 @@ def test_trifold_word_text_starts_with_the_title(default_build):
     assert outside.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is not None
     inside = document.sections[1]._sectPr
     assert inside.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is None
+
+
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_word_files_have_no_empty_paragraphs_and_real_links(default_build):
+    for name in ("students-trifold.docx", "job-seekers-flyer.docx", "counselors-booklet.docx"):
+        body = docx.Document(default_build / name).element.body
+        for p in body.iter(f"{W_NS}p"):
+            text = "".join(t.text or "" for t in p.iter(f"{W_NS}t"))
+            ppr = p.find(f"{W_NS}pPr")
+            section_end = ppr is not None and ppr.find(f"{W_NS}sectPr") is not None
+            in_cell = p.getparent().tag == f"{W_NS}tc"
+            assert text.strip() or list(p.iter(f"{W_NS}drawing")) or list(p.iter(f"{W_NS}br")) \
+                or section_end or in_cell, (name, "empty paragraph")
+        for t in body.iter(f"{W_NS}t"):  # an address on the page is a link
+            if (t.text or "").startswith(("http://", "https://")):
+                assert t.getparent().getparent().tag == f"{W_NS}hyperlink", (name, t.text)
+        assert not list(body.iter(f"{W_NS}tblHeader")) or name == "counselors-booklet.docx"
