@@ -344,9 +344,56 @@ def _set_widths(table, widths_pt: list[float]) -> None:
 # --- layout ------------------------------------------------------------------------------------
 
 def _panel(w: _Writer, panel: Panel) -> None:
+    body = w.doc.element.body
+    start = len(body) - 1  # the panel's elements land before the body's final sectPr
     for section in panel.sections:
         for block in section.blocks:
             _block(w, block)
+    if panel.background != "none":
+        _shade(w, list(body)[start:len(body) - 1], panel.background)
+
+
+def _shade(w: _Writer, elements: list, background: str) -> None:
+    """A coloured panel (the cover band, the sources band): its paragraphs shaded with the style's
+    colour; on the dark primary, text in white and the big number in the accent, as in the print."""
+    colours = w.brochure.style.colours
+    fill = colours[background].rgb.lstrip("#").upper()
+    dark = background == "primary"
+    for element in elements:
+        paragraphs = [element] if element.tag == qn("w:p") else list(element.iter(qn("w:p")))
+        for p in paragraphs:
+            ppr = p.get_or_add_pPr()
+            shd = OxmlElement("w:shd")
+            for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+                shd.set(qn(key), value)
+            _before_ppr_tail(ppr, shd)
+            if dark:
+                big = "BigNumber" in (ppr.find(qn("w:pStyle")).get(qn("w:val")) if ppr.find(qn("w:pStyle"))
+                                      is not None else "")
+                ink = colours["accent" if big else "white"].rgb.lstrip("#").upper()
+                for run in p.iter(qn("w:r")):
+                    rpr = run.get_or_add_rPr()
+                    for old in rpr.findall(qn("w:color")):
+                        rpr.remove(old)
+                    colour = OxmlElement("w:color")
+                    colour.set(qn("w:val"), ink)
+                    rpr.append(colour)
+
+
+# pPr children that come after w:shd (ECMA-376 order)
+_AFTER_SHD = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+              "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+              "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+              "w:sectPr", "w:pPrChange")
+
+
+def _before_ppr_tail(ppr, element) -> None:
+    """Insert a pPr child where the schema wants it (before the children that follow it)."""
+    for old in ppr.findall(element.tag):
+        ppr.remove(old)
+    later = [child for child in ppr if child.tag in {qn(t) for t in _AFTER_SHD}]
+    later[0].addprevious(element) if later else ppr.append(element)
 
 
 def _layout_columns(w: _Writer) -> None:
