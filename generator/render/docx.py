@@ -465,7 +465,7 @@ def _layout_flow(w: _Writer) -> None:
 
 # --- document ----------------------------------------------------------------------------------
 
-WORD_SLACK = 0.95  # Word and LibreOffice set lines a little looser than the PDF: 5% less keeps each page's content on it
+WORD_SLACK = 0.95  # Word and LibreOffice set lines a little looser than the PDF: 5% less keeps a page's content on it
 
 
 def _fitted_sizes(w: _Writer) -> None:
