@@ -149,6 +149,21 @@ def set_styles(doc, c) -> None:
     sync_linked(doc)
 
 
+HEADING_RULE_PT = 1.5  # the print's short accent bar above a section head, as a paragraph border
+
+
+def set_heading_rule(doc, c) -> None:
+    """Section heads (Heading 1) carry a rule in the accent colour above them, as the print does:
+    a paragraph border of the style, so it moves and changes with the style."""
+    ppr = doc.styles["Heading 1"].element.get_or_add_pPr()
+    borders = parse_xml(
+        '<w:pBdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:top w:val="single" w:sz="{round(HEADING_RULE_PT * 8)}" w:space="4" '
+        f'w:color="{c["accent"].rgb.lstrip("#").upper()}"/></w:pBdr>')
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind",
+                              "w:jc", "w:outlineLvl", "w:rPr")
+
+
 def sync_linked(doc) -> None:
     """Linked character styles ('Heading 1 Char'...) get their paragraph style's run look."""
     by_id = {s.get(qn("w:styleId")): s for s in doc.styles.element.findall(qn("w:style"))}
@@ -259,6 +274,7 @@ def build() -> bytes:
     prune_styles(doc)
     set_defaults(doc)
     set_styles(doc, colours)
+    set_heading_rule(doc, colours)
     set_bullets(doc, colours)
     set_tables(doc, colours)
     set_theme(doc, colours)

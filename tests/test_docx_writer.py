@@ -181,6 +181,17 @@ def test_real_styles(trifold_bytes):
     assert label.runs[0].bold and label.runs[0].text == "Entry Level:"
 
 
+def test_section_heads_carry_the_accent_rule_as_a_style_border(trifold_bytes, trifold):
+    """The print's accent bar above a section head is a paragraph border of Heading 1: it moves with the
+    style and a counselor can change it there (never a drawn line or an empty paragraph)."""
+    doc = _open(trifold_bytes)
+    top = doc.styles["Heading 1"].element.pPr.find(qn("w:pBdr")).find(qn("w:top"))
+    assert top.get(qn("w:val")) == "single" and int(top.get(qn("w:sz"))) >= 8
+    assert top.get(qn("w:color")) == trifold.style.colours["accent"].rgb.lstrip("#").upper()
+    head = next(p for p in doc.paragraphs if p.text == "What they do")
+    assert head.style.name == "Heading 1" and head._p.pPr.find(qn("w:pBdr")) is None
+
+
 def _start_of(doc, paragraph) -> int:
     """The number Word gives the first item of the paragraph's numbering instance."""
     num_id = paragraph._p.pPr.numPr.numId.val

@@ -424,6 +424,27 @@ def _layout_columns(w: _Writer) -> None:
                 column_break_before(body, body[mark])
 
 
+def _keep_printed_columns(body, starts: list[tuple[int, int]]) -> None:
+    """The page the sources band shares is balanced by Word and LibreOffice (a continuous section
+    follows): a column break where the print starts a column keeps each column's panels as printed,
+    and the page's last heading lets go of the next paragraph, or LibreOffice pushes the band to a
+    page of its own."""
+    _release_last_heading(list(body)[starts[0][1]:len(body) - 1])
+    for (x_before, _), (x, mark) in reversed(list(zip(starts, starts[1:]))):
+        if x != x_before:
+            column_break_before(body, body[mark])
+
+
+def _release_last_heading(elements: list) -> None:
+    for element in reversed(elements):
+        style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if element.tag == qn("w:p") else None
+        if style is not None and style.get(qn("w:val")).startswith("Heading"):
+            keep = OxmlElement("w:keepNext")
+            keep.set(qn("w:val"), "0")
+            style.addnext(keep)  # w:keepNext follows w:pStyle in pPr
+            return
+
+
 def _layout_flow(w: _Writer) -> None:
     """Portrait layouts: the cover band across the page, then the flow in the layout's columns
     (continuous sections, so Word keeps them on the page), then the sources band across again."""
@@ -449,12 +470,20 @@ def _layout_flow(w: _Writer) -> None:
     if len(first_page) > 1:
         set_columns(w.doc.add_section(WD_SECTION.CONTINUOUS), widths, spaces)
         w.width = min(widths)
+    back = [p for p in b.panels if p.role == "back"]
+    band_page = back[0].page if back and len(first_page) > 1 else None
+    body = w.doc.element.body
+    band_page_starts: list[tuple[int, int]] = []  # (column x, first element) of panels beside the band
     for panel in flow:
         if panel.page != page:  # each printed page is a section of its own: Word keeps the print's pages
             set_columns(w.doc.add_section(WD_SECTION.NEW_PAGE), widths, spaces)
             page = panel.page
+        mark = len(body) - 1
         _panel(w, panel)
-    back = [p for p in b.panels if p.role == "back"]
+        if panel.page == band_page and mark < len(body) - 1:
+            band_page_starts.append((round(panel.x), mark))
+    if band_page_starts:
+        _keep_printed_columns(body, band_page_starts)
     if back and len(first_page) > 1:
         start = WD_SECTION.NEW_PAGE if back[0].page != page else WD_SECTION.CONTINUOUS
         set_columns(w.doc.add_section(start), [full], [])
