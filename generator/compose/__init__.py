@@ -113,7 +113,8 @@ def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutS
     width, height = layout.paper[paper]
     keywords = (profile.title, "career", "brochure", audience.name, "salary", "job outlook")
     metadata = Metadata(title=f"{profile.title} \u2014 career brochure for {audience.name}",
-                        author="career-brochure", subject=audience.description, keywords=keywords)
+                        author="career-brochure", subject=audience.description, keywords=keywords,
+                        data_date=next((s.data_as_of for s in profile.sources if s.data_as_of), ""))
     shortened = cover_title(profile.title) != profile.title
     warnings = (f"the title is {len(profile.title)} characters; the cover shortens it to "
                 f"'{cover_title(profile.title)}'",) if shortened else ()

@@ -254,6 +254,7 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...]
     language: str = "en-US"
+    data_date: str = ""  # what the profile's sources give as their data date ("2024", "May 2024")
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
-from datetime import datetime, timezone
 from io import BytesIO
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from generator.compose.model import Brochure
-from generator.errors import BuildError
+from generator.render.dates import FIXED_DATE, document_date  # noqa: F401 (FIXED_DATE for the reference file)
 
-FIXED_DATE = datetime(2024, 1, 1, 0, 0, 0)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -23,18 +20,6 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 def clean_text(text: object) -> str:
     """Text as data: drop characters XML cannot hold; never interpret markup."""
     return _XML_INVALID.sub("", str(text))
-
-
-def build_date() -> datetime:
-    """SOURCE_DATE_EPOCH as a naive UTC datetime, else a fixed date (reproducible builds)."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return FIXED_DATE
-    try:
-        stamp = int(raw)
-    except ValueError:
-        raise BuildError(f"SOURCE_DATE_EPOCH is not a whole number of seconds: {raw!r}") from None
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).replace(tzinfo=None)
 
 
 def normalise_zip(data: bytes) -> bytes:
@@ -83,7 +68,8 @@ def set_language(doc, language: str) -> None:
 
 
 def set_core(doc, brochure: Brochure) -> None:
-    meta, core, when = brochure.metadata, doc.core_properties, build_date()
+    meta, core = brochure.metadata, doc.core_properties
+    when = document_date(meta.data_date)
     core.title = clean_text(meta.title)[:255]
     core.subject = clean_text(meta.subject)[:255]
     core.keywords = clean_text(", ".join(meta.keywords))[:255]

@@ -14,9 +14,12 @@ from generator.compose.model import Brochure, Panel
 from generator.compose.rhythm import space_before
 from generator.render.pdf_blocks import Context, flowable
 from generator.render.pdf_fonts import register
+from generator.render.dates import document_date
 from generator.render.pdf_styles import colour, drawing_inks
+from generator.render.pdf_tags import Tagger, finish
 
 FORMAT = "pdf"
+PRODUCER = "career-brochure (ReportLab, pikepdf)"
 MARK_BORDER = 36.0  # room around the trim for crop marks (0.5 in)
 MARK_LENGTH = 18.0
 REGISTRATION = CMYKColor(1, 1, 1, 1)
@@ -45,7 +48,7 @@ def _canvas(brochure: Brochure, out: io.BytesIO, bleed: bool) -> Canvas:
     canvas.setSubject(meta.subject)
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("career-brochure")
-    canvas.setProducer("career-brochure (ReportLab)")
+    canvas.setProducer(PRODUCER)
     if bleed:
         w, h, b, m = brochure.page_width, brochure.page_height, brochure.bleed, MARK_BORDER
         canvas.setTrimBox((m, m, m + w, m + h))
@@ -121,10 +124,16 @@ def _bottom_aligned(panel: Panel, placed: list) -> int:
     return index if 0 < index < len(placed) else -1
 
 
-def render(brochure: Brochure, bleed: bool = False) -> bytes:
-    """The PDF bytes; `bleed` adds bleed, crop marks, page boxes and CMYK colour."""
+def render(brochure: Brochure, bleed: bool = False, tagged: bool = True) -> bytes:
+    """The PDF bytes, tagged (PDF/UA-1); `bleed` adds bleed, crop marks, page boxes and CMYK colour.
+    `tagged=False` draws the same pages without structure (the tests compare the two)."""
     out = io.BytesIO()
     canvas = _canvas(brochure, out, bleed)
+    tagger = Tagger(canvas, brochure.page_count)
+    if not tagged:
+        del canvas._tagger
+        canvas._psCommandsBeforePage, canvas._psCommandsAfterPage = [], []
+    sections = {panel.name: tagger.section() for panel in brochure.panels}  # a Sect per panel, reading order
     marks: dict[str, list[tuple[str, str]]] = {}
     with drawing_inks(bleed):
         for page in range(brochure.page_count):
@@ -132,14 +141,20 @@ def render(brochure: Brochure, bleed: bool = False) -> bytes:
             for panel in on_page:
                 _background(canvas, brochure, panel, bleed)
             for panel in on_page:
-                marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
+                with tagger.inside(sections[panel.name]):
+                    marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
             canvas.showPage()
+            if tagged:
+                tagger.page_done()
     for panel in brochure.panels:  # outline in reading order, not page order
         for key, title in marks.get(panel.name, []):
             canvas.addOutlineEntry(title, key, level=0)
     canvas.showOutline()
     canvas.save()
-    return out.getvalue()
+    if not tagged:
+        return out.getvalue()
+    meta = brochure.metadata
+    return finish(out.getvalue(), tagger, meta, document_date(meta.data_date), PRODUCER)
 
 
 def write(brochure: Brochure, path: Path | str, bleed: bool = False) -> None:

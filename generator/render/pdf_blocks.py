@@ -17,6 +17,7 @@ from generator.render.pdf_charts import ChartFlowable
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
 from generator.render.pdf_styles import colour, inks, paragraph_styles
+from generator.render.pdf_tags import ListItem, Tag, tagger_of
 
 
 class Context:
@@ -37,15 +38,21 @@ class Context:
 
 
 def heading(block: m.Heading, ctx: Context) -> Flowable:
+    """The title is the one H1; section heads H2, their sub-heads H3 (no level skipped)."""
     if block.level == 0:
-        return ctx.para(block.text, "title")
+        return Tag(ctx.para(block.text, "title"), "H1", text=block.text)
     if block.level == 1:
-        return SectionHeading(ctx.para(block.text, "heading1"), ctx.ink.marker)
-    return ctx.para(block.text, "heading2")
+        return SectionHeading(Tag(ctx.para(block.text, "heading1"), "H2", text=block.text), ctx.ink.marker)
+    return Tag(ctx.para(block.text, "heading2"), "H3", text=block.text)
 
 
 def paragraph(block: m.Paragraph, ctx: Context) -> Flowable:
-    return ctx.para(block.text, block.role if block.role in ctx.styles else "body")
+    return Tag(ctx.para(block.text, block.role if block.role in ctx.styles else "body"), "P", text=block.text)
+
+
+def _p(ctx: Context, text: str, style_name: str) -> Flowable:
+    """A paragraph of its own in the structure (P)."""
+    return Tag(ctx.para(text, style_name), "P", text=text)
 
 
 class _Url(Flowable):
@@ -63,9 +70,18 @@ class _Url(Flowable):
         return self.width, self.height
 
     def draw(self):
-        self.paragraph.drawOn(self.canv, 0, 0)
-        if self.linked:  # a real link annotation over the printed address
-            self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
+        tagger = tagger_of(self.canv)
+        if tagger is None:
+            self.paragraph.drawOn(self.canv, 0, 0)
+            if self.linked:
+                self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
+            return
+        with tagger.group("Link" if self.linked else "P", ActualText=self.url):
+            with tagger.content():
+                self.paragraph.drawOn(self.canv, 0, 0)
+            if self.linked:  # a real link annotation over the printed address, in the Link element
+                self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1,
+                                  **tagger.link_annotation(f"Link to {self.url}"))
 
 
 def link(block: m.Link, ctx: Context) -> Flowable:
@@ -85,22 +101,23 @@ def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
 
 def bullets(block: m.Bullets, ctx: Context) -> Flowable:
     labels = block.labels or ("",) * len(block.items)
-    items = [ctx.para(item, "bullet", label, bulletText="\u2022") for item, label in zip(block.items, labels)]
-    return Stack(items, ctx.style.type.body * 0.3)
+    items = [ListItem(ctx.para(item, "bullet", label, bulletText="\u2022"), f"{label}: {item}" if label else item)
+             for item, label in zip(block.items, labels)]
+    return Tag(Stack(items, ctx.style.type.body * 0.3), "L", group=True)
 
 
 def steps(block: m.Steps, ctx: Context) -> Flowable:
     size = ctx.style.type.body
     parts = []
     for number, step in enumerate(block.steps, block.start):
-        body = [ctx.para(step.title, "step_title")] + ([ctx.para(step.text, "body")] if step.text else [])
+        body = [_p(ctx, step.title, "step_title")] + ([_p(ctx, step.text, "body")] if step.text else [])
         parts.append(NumberedStep(number, body, ctx.ink.heading if not ctx.dark else ctx.ink.highlight,
                                   ctx.ink.fill if not ctx.dark else ctx.ink.heading, ctx.fonts["heavy"], size))
-    return Stack(parts, size * 0.55)
+    return Tag(Stack(parts, size * 0.55), "L", group=True)
 
 
 def big_number(block: m.BigNumber, ctx: Context) -> Flowable:
-    return Stack([ctx.para(block.fact.value, "big_number"), ctx.para(block.fact.label, "big_label")], 2.0)
+    return Stack([_p(ctx, block.fact.value, "big_number"), _p(ctx, block.fact.label, "big_label")], 2.0)
 
 
 class _Facts(Flowable):
@@ -110,8 +127,8 @@ class _Facts(Flowable):
 
     def __init__(self, block: m.KeyFacts, ctx: Context):
         super().__init__()
-        self.tiles = [Stack([ctx.para(f.value, "fact_value" if f.is_number else "fact_text"),
-                             ctx.para(f.label, "fact_label")], 1.0) for f in block.facts]
+        self.tiles = [Stack([_p(ctx, f.value, "fact_value" if f.is_number else "fact_text"),
+                             _p(ctx, f.label, "fact_label")], 1.0) for f in block.facts]
         self.rule, self.gap = ctx.ink.rule, ctx.style.type.fact_value * 0.3  # cover sizes: never grown
 
     def wrap(self, avail_width, avail_height):
@@ -142,9 +159,10 @@ def key_facts(block: m.KeyFacts, ctx: Context) -> Flowable:
 
 
 def chart(block: m.Chart, ctx: Context) -> Flowable:
-    parts: list[Flowable] = [ChartFlowable(block.art, ctx.style, ctx.cmyk)]
+    parts: list[Flowable] = [Tag(ChartFlowable(block.art, ctx.style, ctx.cmyk), "Figure", figure=True,
+                                 Alt=block.art.alt_text)]
     if block.caption:
-        parts.append(ctx.para(block.caption, "caption"))
+        parts.append(_p(ctx, block.caption, "caption"))
     return Stack(parts, 3.0)
 
 
@@ -157,8 +175,11 @@ class _Table(Flowable):
 
     def wrap(self, avail_width, avail_height):
         ctx, block = self.ctx, self.block
-        cells = [[ctx.para(h, "cell_head") for h in block.header]]
-        cells += [[ctx.para(c, "cell") for c in row] for row in block.rows]
+        row_key = id(self)
+        cells = [[Tag(ctx.para(h, "cell_head"), "TH", text=h, under=("TR", row_key, 0), Scope="Column")
+                  for h in block.header]]
+        cells += [[Tag(ctx.para(c, "cell"), "TD", text=c, under=("TR", row_key, r)) for c in row]
+                  for r, row in enumerate(block.rows, 1)]
         fractions = block.widths or (1 / len(block.header),) * len(block.header)
         self.table = Table(cells, colWidths=[f * avail_width for f in fractions], repeatRows=1)
         self.table.setStyle(TableStyle([
@@ -180,7 +201,7 @@ class _Table(Flowable):
 
 
 def table(block: m.Table, ctx: Context) -> Flowable:
-    return _Table(block, ctx)
+    return Tag(_Table(block, ctx), "Table", group=True)
 
 
 class _QR(Flowable):
@@ -210,9 +231,10 @@ class _QR(Flowable):
 def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
     bars, paper = (colour(ctx.style.colours[name], ctx.cmyk) for name in ("text", "white"))
     linked = is_web_link(block.url)  # never a scannable code for a javascript: or file: address
-    parts: list[Flowable] = ([_QR(block.url, bars, paper)] if linked else []) + [_Url(block.url, ctx, linked)]
+    code = Tag(_QR(block.url, bars, paper), "Figure", figure=True, Alt=f"QR code: a link to {block.url}")
+    parts: list[Flowable] = ([code] if linked else []) + [_Url(block.url, ctx, linked)]
     if block.caption:
-        parts.append(ctx.para(block.caption, "caption"))
+        parts.append(_p(ctx, block.caption, "caption"))
     return Stack(parts, 2.0)
 
 
@@ -268,6 +290,7 @@ def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:
     Only breaks at spaces count: a line that ends inside a word (a long word split) stops the list.
     """
     para = flowable(block, Context(style))
+    para = getattr(para, "inner", para)  # the Paragraph inside its structure tag
     para.wrap(width, 1e6)
     lines = getattr(para, "blPara", None)
     if lines is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
+from generator.render.pdf_tags import group, leaf
+
 
 class Stack(Flowable):
     """Flowables drawn top to bottom with a fixed gap; optional rules between them."""
@@ -72,11 +74,15 @@ class NumberedStep(Flowable):
         return self.width, self.height
 
     def draw(self):
+        """A list item (LI): the disc is decoration, its number the label (Lbl), the text the LBody."""
         radius = self.diameter / 2
         centre_y = self.height - radius
-        self.canv.setFillColor(self.disc_colour)
-        self.canv.circle(radius, centre_y, radius, stroke=0, fill=1)
-        self.canv.setFillColor(self.number_colour)
-        self.canv.setFont(self.font, self.size)
-        self.canv.drawCentredString(radius, centre_y - self.size * 0.35, str(self.number))
-        self.body.drawOn(self.canv, self.indent, self.height - self.body.height)
+        with group(self.canv, "LI"):
+            self.canv.setFillColor(self.disc_colour)
+            self.canv.circle(radius, centre_y, radius, stroke=0, fill=1)
+            self.canv.setFillColor(self.number_colour)
+            self.canv.setFont(self.font, self.size)
+            with leaf(self.canv, "Lbl"):
+                self.canv.drawCentredString(radius, centre_y - self.size * 0.35, str(self.number))
+            with group(self.canv, "LBody"):
+                self.body.drawOn(self.canv, self.indent, self.height - self.body.height)
