@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from generator.atomic import clear_leftovers, write_temp
 from generator.errors import BuildError, FitError, InputError, ProfileError
@@ -27,6 +27,8 @@ class BuildOptions:
     bleed: bool = False
     output: Path = Path("output")
     debug: bool = False  # let an unexpected error through with its traceback
+    jobs: int = 1  # processes rendering profiles at once (1: in this process)
+    shard: tuple[int, int] = (1, 1)  # build only the K-th of N shares of the profiles
 
 
 @dataclass
@@ -52,6 +54,33 @@ def profile_paths(inputs: Iterable[Path]) -> list[Path]:
     return paths
 
 
+def parse_shard(text: str, environ=os.environ) -> tuple[int, int]:
+    """'K/N' (1 <= K <= N), or 'auto/N' taking K from a batch engine's 0-based index: a Kubernetes
+    Indexed Job's JOB_COMPLETION_INDEX (else SLURM_ARRAY_TASK_ID, else CI_NODE_INDEX)."""
+    match = re.fullmatch(r"\s*(auto|\d+)\s*/\s*(\d+)\s*", text or "")
+    if not match or int(match.group(2)) < 1:
+        raise InputError(f"--shard: '{text}' is not K/N or auto/N (e.g. 2/5)")
+    count = int(match.group(2))
+    if match.group(1) == "auto":
+        names = ("JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "CI_NODE_INDEX")
+        index = next((environ[n].strip() for n in names if environ.get(n, "").strip()), None)
+        if index is None or not index.isdigit():
+            raise InputError(f"--shard auto/{count}: none of {', '.join(names)} holds a whole number")
+        number = int(index) + 1
+    else:
+        number = int(match.group(1))
+    if not 1 <= number <= count:
+        raise InputError(f"--shard: share {number} of {count} does not exist (1 to {count})")
+    return number, count
+
+
+def shard_of(paths: list[Path], shard: tuple[int, int]) -> list[Path]:
+    """The K-th of N disjoint shares of the sorted profiles (every N-th, from the K-th), so the N
+    shares together hold every profile exactly once and differ in size by one at most."""
+    number, count = shard
+    return [path for index, path in enumerate(paths) if index % count == number - 1]
+
+
 def read_profile(path: Path):
     """A profile from YAML or plain text: (profile, warnings)."""
     if path.suffix.lower() == ".txt":
@@ -64,7 +93,8 @@ def read_profile(path: Path):
 
 
 def read_all(paths: list[Path]) -> tuple[list, list[str]]:
-    """Every profile, or one ProfileError listing every problem in every file."""
+    """Every profile, or one ProfileError listing every problem in every file (its `loaded` holds
+    the profiles that did read, so a batch can build those)."""
     loaded, warnings, problems = [], [], []
     for path in paths:
         try:
@@ -74,7 +104,9 @@ def read_all(paths: list[Path]) -> tuple[list, list[str]]:
         except InputError as exc:
             problems += exc.format_message().splitlines()
     if problems:
-        raise ProfileError(problems)
+        error = ProfileError(problems)
+        error.loaded, error.warnings = loaded, warnings
+        raise error
     return loaded, warnings
 
 
@@ -85,8 +117,10 @@ def brochures_for(profile, slug: str, options: BuildOptions):
     from generator.compose.templates import load_audience, load_layout, load_style, names
     from generator.render import measure
 
+    from generator.render import image_types
+
     style = load_style()
-    charts = render_charts(profile, style)
+    charts = render_charts(profile, style, image_types(options.formats))
     for audience_name in options.audiences or tuple(names("audiences")):
         audience = load_audience(audience_name)
         layout = load_layout(options.layout or audience.default_layout)
@@ -153,30 +187,84 @@ def render_profile(path: Path, profile, slug: str, options: BuildOptions) -> tup
     return temps, warnings
 
 
-def build(inputs: Iterable[Path], options: BuildOptions,
-          progress: Callable[[Iterable], Iterable] = lambda items: items) -> BuildResult:
-    """Read and check every input; render every profile (one failing never stops the others); then put
-    every file in place. Failures are reported together at the end (BuildError, exit 1)."""
-    paths = profile_paths(list(inputs))
-    slugs = slugs_for(paths)
-    check_templates(options)
-    loaded, warnings = read_all(paths)
-    clear_leftovers(options.output)
-    total, pending, failures = BuildResult(warnings=warnings), {}, []
+def _warm_up(options: BuildOptions) -> None:
+    """What every worker needs, loaded once before the pool forks: the writers and Matplotlib,
+    the style, the fonts (registered with ReportLab)."""
+    from importlib import import_module
+
+    from generator.charts import render_charts  # noqa: F401 - imports Matplotlib
+    from generator.compose import compose  # noqa: F401
+    from generator.compose.styles import resolve_fonts
+    from generator.compose.templates import load_style
+    from generator.render import WRITERS
+    from generator.render.pdf_fonts import register
+
+    for fmt in options.formats:
+        import_module(WRITERS[fmt])
+    register(resolve_fonts(load_style()))
+
+
+def _render_job(job: tuple) -> tuple[str, object]:
+    """One profile's files, in this process or a worker: ('ok', (temps, warnings)), ('failed',
+    line) or ('input', line) for an input error that stops the build."""
+    path, profile, slug, options = job
     try:
-        for path, profile in progress(loaded):
-            try:
-                temps, notes = render_profile(path, profile, slugs[path], options)
-            except BuildError as exc:
-                failures.append(exc.format_message())
+        return "ok", render_profile(path, profile, slug, options)
+    except BuildError as exc:
+        return "failed", exc.format_message()
+    except InputError as exc:
+        return "input", exc.format_message()
+    except Exception as exc:  # noqa: BLE001 - one profile's failure never stops the others
+        if options.debug:
+            raise
+        return "failed", f"{path}: error: {type(exc).__name__}: {exc}"
+
+
+def _outcomes(jobs: list[tuple], workers: int) -> Iterator[tuple[str, object]]:
+    """Each job's outcome, in the jobs' order; several profiles go to a pool of processes (forked
+    where the system can, so the workers start with the fonts and templates already loaded)."""
+    if workers <= 1 or len(jobs) < 2:
+        yield from map(_render_job, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        yield from pool.map(_render_job, jobs, chunksize=1)
+
+
+def build(inputs: Iterable[Path], options: BuildOptions,
+          progress: Callable[[Iterable, int], Iterable] = lambda items, length: items) -> BuildResult:
+    """Read and check every input; render every profile (one failing never stops the others), on
+    `options.jobs` processes; then put every file in place. Failures are reported together at the
+    end (BuildError, exit 1)."""
+    everything = profile_paths(list(inputs))
+    slugs = slugs_for(everything)  # over every share, so shards agree on folder names
+    paths = shard_of(everything, options.shard)
+    check_templates(options)
+    try:
+        loaded, warnings = read_all(paths)
+        failures: list[str] = []
+    except ProfileError as error:
+        if not error.loaded:  # nothing to build: bad input, exit 2, nothing written
+            raise
+        # a batch builds the profiles that read; the others are failures (exit 1), one line each
+        loaded, warnings, failures = error.loaded, error.warnings, error.format_message().splitlines()
+    clear_leftovers(options.output)
+    total, pending = BuildResult(warnings=warnings), {}
+    jobs = [(path, profile, slugs[path], options) for path, profile in loaded]
+    if options.jobs > 1 and len(jobs) > 1:
+        _warm_up(options)
+    try:
+        for kind, outcome in progress(_outcomes(jobs, options.jobs), len(jobs)):
+            if kind == "input":
+                raise InputError(outcome)
+            if kind == "failed":
+                failures.append(outcome)
                 continue
-            except InputError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - one profile's failure never stops the others
-                if options.debug:
-                    raise
-                failures.append(f"{path}: error: {type(exc).__name__}: {exc}")
-                continue
+            temps, notes = outcome
             pending.update(temps)
             total.warnings += notes
     except BaseException:

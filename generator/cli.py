@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ class _Group(click.Group):
     def main(self, args=None, prog_name=None, **extra):
         """Usage mistakes are one line too (Click would print the usage and a hint around it)."""
         try:
-            return super().main(args, prog_name, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "career-brochure"
             click.echo(f"{where}: {exc.format_message()}", err=True)
@@ -34,6 +35,9 @@ class _Group(click.Group):
         except click.Abort:
             click.echo("aborted", err=True)
             sys.exit(1)
+        if isinstance(code, int) and code:  # ctx.exit(N) comes back as a value without standalone mode
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx: click.Context):
         try:
@@ -66,13 +70,24 @@ def main(debug: bool) -> None:
 @click.option("--bleed", is_flag=True, help="Print-shop PDF: bleed, crop marks, TrimBox/BleedBox, CMYK.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder for the brochures.")
-def build(profiles, audiences, layout, formats, paper, bleed, output) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Profiles built at once, each in a process of its own (default: the number of "
+                   "CPUs; 1 builds in this process).")
+@click.option("--shard", default=None, metavar="K/N",
+              help="Build only the K-th of N equal shares of the profiles (1 <= K <= N), for a batch "
+                   "engine that runs N copies; auto/N takes K from JOB_COMPLETION_INDEX (Kubernetes "
+                   "Indexed Job), SLURM_ARRAY_TASK_ID or CI_NODE_INDEX (0-based).")
+def build(profiles, audiences, layout, formats, paper, bleed, output, jobs, shard) -> None:
     """Build brochures from PROFILES (YAML or plain-text files, or folders).
 
     With no PROFILES, builds the bundled default profile.
     """
-    from generator.build import BuildOptions, build as run_build
+    import time
+
+    from generator.build import BuildOptions, build as run_build, parse_shard
     from generator.compose.templates import load_audience, load_layout
+
+    started = time.perf_counter()
 
     for name in audiences:
         load_audience(name)
@@ -80,24 +95,35 @@ def build(profiles, audiences, layout, formats, paper, bleed, output) -> None:
         load_layout(layout)
     options = BuildOptions(audiences=tuple(audiences), layout=layout, formats=tuple(formats) or ("pdf", "docx"),
                            paper=paper, bleed=bleed, output=output,
-                           debug=bool(click.get_current_context().find_root().params.get("debug")))
+                           debug=bool(click.get_current_context().find_root().params.get("debug")),
+                           jobs=jobs or os.cpu_count() or 1, shard=parse_shard(shard) if shard else (1, 1))
     try:
         result = run_build(profiles, options, progress=_progress)
     except BuildError as failure:  # others were built: say so, then the failures, exit 1
         if failure.result is not None:
             _report(failure.result.warnings)
-            click.echo(f"wrote {len(failure.result.written)} file(s) to {output}")
+            failed = len({line.split(": ")[0] for line in failure.format_message().splitlines()})
+            click.echo(_summary(failure.result, output, started, failed))
         raise
     _report(result.warnings)
-    click.echo(f"wrote {len(result.written)} file(s) to {output}")
+    click.echo(_summary(result, output, started, 0))
 
 
-def _progress(items: list):
+def _summary(result, output: Path, started: float, failed: int) -> str:
+    """One line: files written, profiles failed, seconds."""
+    import time
+
+    seconds = time.perf_counter() - started
+    failures = f", {failed} profile(s) failed" if failed else ""
+    return f"wrote {len(result.written)} file(s) to {output}{failures} in {seconds:.1f} s"
+
+
+def _progress(items, length: int):
     """A progress bar on stderr when there is more than one profile and stderr is a terminal."""
-    if len(items) < 2 or not sys.stderr.isatty():
+    if length < 2 or not sys.stderr.isatty():
         yield from items
         return
-    with click.progressbar(items, label="Building", file=sys.stderr) as bar:
+    with click.progressbar(items, length=length, label="Building", file=sys.stderr) as bar:
         yield from bar
 
 

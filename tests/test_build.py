@@ -120,12 +120,17 @@ def test_bad_profile_exit_2_one_line_and_nothing_written(tmp_path):
     bad.parent.mkdir()
     shutil.copy(good, tmp_path / "in" / "aa-good.yaml")
     bad.write_text(good.read_text(encoding="utf-8").replace("  annual: 50250", "  annual: lots"), encoding="utf-8")
-    result = cli("build", bad.parent, "-o", tmp_path / "out")
-    assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines()
+    alone = cli("build", bad, "-o", tmp_path / "alone")
+    assert alone.exit_code == 2  # bad input on its own: one line, nothing written
+    lines = alone.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{bad}:") and "median_pay.annual" in lines[0]
-    assert "Traceback" not in result.output
-    assert not (tmp_path / "out").exists()  # the good profile was not built either
+    assert "Traceback" not in alone.output
+    assert not (tmp_path / "alone").exists()
+    # in a batch, the bad profile fails alone (one line, exit 1) and the good one is built
+    result = cli("build", bad.parent, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.strip().splitlines() if "zz-bad" in line] == lines
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["aa-good"]
 
 
 def test_unknown_audience_is_a_usage_error(tmp_path):

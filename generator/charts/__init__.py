@@ -13,6 +13,7 @@ import warnings
 from matplotlib import rc_context
 
 from generator.charts.industry import industry_chart
+from generator.charts.output import IMAGE_TYPES
 from generator.charts.salary import salary_chart
 from generator.charts.theme import rc_params
 from generator.compose.model import ChartArt
@@ -21,14 +22,15 @@ from generator.profile.model import Profile
 __all__ = ["render_charts"]
 
 
-def render_charts(profile: Profile, style) -> dict[str, ChartArt]:
-    """Every chart the profile has data for, keyed by chart id."""
+def render_charts(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> dict[str, ChartArt]:
+    """Every chart the profile has data for, keyed by chart id, as the image types asked for
+    (the writers' `IMAGE_TYPES`: a PDF-only build draws no PNG)."""
     charts: dict[str, ChartArt] = {}
     # a glyph the chart font lacks is a box, not a stream of library warnings on the user's terminal
     with rc_context(rc_params(style)), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         for make in (salary_chart, industry_chart):
-            art = make(profile, style)
+            art = make(profile, style, image_types)
             if art is not None:
                 charts[art.chart_id] = art
     return charts

@@ -11,7 +11,7 @@ from typing import Optional
 
 from generator.charts import canvas
 from generator.charts.money import amount
-from generator.charts.output import to_art
+from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
 from generator.compose.model import ChartArt
 from generator.money import PER, PER_SHORT, majority_period
@@ -59,7 +59,7 @@ def _limits(ax, rows: list[IndustryBar], median: Optional[float]) -> None:
     ax.set_xlim(0, canvas.fit_right(ax, 0, ends, floor=top * 1.02))
 
 
-def industry_chart(profile: Profile, style) -> Optional[ChartArt]:
+def industry_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Optional[ChartArt]:
     """The pay-by-industry chart, or None when the profile lists no industry with pay."""
     period = majority_period([item.period for item in profile.regional.top_paying_industries])
     rows = industry_rows(profile, period)
@@ -78,4 +78,4 @@ def industry_chart(profile: Profile, style) -> Optional[ChartArt]:
     if median:
         canvas.median_line(ax, median, colours, dashed=True)
     return to_art(fig, CHART_ID, alt_text(rows, median, period), period=period,
-                  median=bool(median), converted=any(row.converted for row in rows))
+                  median=bool(median), converted=any(row.converted for row in rows), image_types=image_types)

@@ -9,6 +9,8 @@ from matplotlib.figure import Figure
 from generator.charts.theme import PNG_DPI
 from generator.compose.model import ChartArt
 
+IMAGE_TYPES = ("svg", "png")  # SVG for the PDF (vector), PNG for Word
+
 
 def svg_bytes(fig: Figure) -> bytes:
     """Vector SVG with text kept as text; no date, so bytes are reproducible."""
@@ -25,13 +27,14 @@ def png_bytes(fig: Figure) -> bytes:
 
 
 def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", median: bool = False,
-           converted: bool = False) -> ChartArt:
-    """Render a figure both ways; call inside the charts' rc_context."""
+           converted: bool = False, image_types: tuple[str, ...] = IMAGE_TYPES) -> ChartArt:
+    """Render a figure in the image types asked for (the others stay empty); call inside the
+    charts' rc_context."""
     width_in, height_in = (float(v) for v in fig.get_size_inches())
     return ChartArt(
         chart_id=chart_id,
-        svg=svg_bytes(fig),
-        png=png_bytes(fig),
+        svg=svg_bytes(fig) if "svg" in image_types else b"",
+        png=png_bytes(fig) if "png" in image_types else b"",
         width_in=round(width_in, 4),
         height_in=round(height_in, 4),
         alt_text=alt_text,

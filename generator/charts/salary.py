@@ -12,7 +12,7 @@ from typing import Optional
 
 from generator.charts import canvas
 from generator.charts.money import short, span, span_words
-from generator.charts.output import to_art
+from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import VALUE_PT, ChartColours, blend, chart_colours
 from generator.compose.model import ChartArt
 from generator.money import PER, PER_SHORT, majority_period
@@ -123,7 +123,7 @@ def _draw_bar(ax, y: int, bar: LevelBar, fade: float, thick: float, colours: Cha
     canvas.value_label(ax, end, y, bar.label, colours)
 
 
-def salary_chart(profile: Profile, style) -> Optional[ChartArt]:
+def salary_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Optional[ChartArt]:
     """The salary-by-level chart, or None when no level has a salary."""
     period = chart_period(profile)
     bars = level_bars(profile, period)
@@ -142,4 +142,4 @@ def salary_chart(profile: Profile, style) -> Optional[ChartArt]:
         canvas.median_line(ax, median, colours)
     year = profile.median_pay.year if profile.median_pay else None
     return to_art(fig, CHART_ID, alt_text(bars, median, period, year), period=period,
-                  median=bool(median), converted=any(bar.converted for bar in bars))
+                  median=bool(median), converted=any(bar.converted for bar in bars), image_types=image_types)

@@ -18,12 +18,17 @@ def _wide(names: tuple[str, ...]) -> tuple[str, ...]:
     return optional_fonts(list(names))
 
 
+def resolve_fonts(spec: StyleSpec) -> Fonts:
+    """The style's font files, found."""
+    f = spec.fonts
+    return Fonts(f.family, font_path(f.regular), font_path(f.bold), font_path(f.italic),
+                 font_path(f.bold_italic), font_path(f.heavy), font_path(f.fallback),
+                 font_path(f.fallback_bold), _wide(tuple(f.fallback_wide)))
+
+
 def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float, cover_scale: float | None = None) -> Style:
     """The style with every type size and space multiplied by `scale` (cover sizes by `cover_scale`)."""
-    f = spec.fonts
-    fonts = Fonts(f.family, font_path(f.regular), font_path(f.bold), font_path(f.italic),
-                  font_path(f.bold_italic), font_path(f.heavy), font_path(f.fallback),
-                  font_path(f.fallback_bold), _wide(tuple(f.fallback_wide)))
+    fonts = resolve_fonts(spec)
     cover = scale if cover_scale is None else cover_scale
     sizes = {name: value * (cover if name in COVER_SIZES else scale)
              for name, value in scale_spec.model_dump().items() if name != "leading"}

@@ -9,6 +9,13 @@ from generator.compose.model import Brochure
 WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
 
 
+def image_types(formats) -> tuple[str, ...]:
+    """The chart image types the writers of these formats take (each writer's IMAGE_TYPES, like
+    Sphinx builders' supported_image_types), in a fixed order."""
+    wanted = {t for fmt in formats for t in import_module(WRITERS[fmt]).IMAGE_TYPES}
+    return tuple(t for t in ("svg", "png") if t in wanted)
+
+
 def render(fmt: str, brochure: Brochure, bleed: bool = False) -> bytes:
     """The bytes of `brochure` in format `fmt` ('pdf' or 'docx')."""
     return import_module(WRITERS[fmt]).render(brochure, bleed=bleed)

@@ -40,6 +40,7 @@ from generator.render.docx_package import clean_text, clear_body, normalise_zip,
 from generator.render.docx_qr import qr_png
 
 FORMAT = "docx"
+IMAGE_TYPES = ("png",)  # Word takes the 300 dpi picture
 REFERENCE = TEMPLATES_DIR / "reference.docx"
 
 PARAGRAPH_STYLES = {
