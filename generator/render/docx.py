@@ -36,7 +36,7 @@ from generator.render.docx_fonts import embed_fonts
 from generator.render.docx_layout import (
     column_break_before, column_page, page_size, right_to_left_columns, set_columns,
 )
-from generator.render.docx_package import clean_text, clear_body, normalise_zip, set_core, set_language
+from generator.render.docx_package import clean_text, clear_body, package_parts, set_core, set_language, write_package
 from generator.render.docx_qr import qr_png
 
 FORMAT = "docx"
@@ -71,6 +71,16 @@ class _Writer:
             self._present[name] = styles[name] if name in styles else None
         return self._present[name]
 
+    def style_id(self, name: str):
+        """The style's id for a pStyle, None for the default paragraph style (left implicit)."""
+        key = ("id", name)
+        if key not in self._present:
+            style = self.style(name)
+            default = self.doc.styles.default(style.type) if style is not None else None
+            self._present[key] = None if style is None or (default is not None and
+                                                            default.style_id == style.style_id) else style.style_id
+        return self._present[key]
+
     def fallback(self, name: str) -> dict:
         """Direct formatting standing in for a style an organisation's reference lacks."""
         t = self.brochure.style.type
@@ -90,7 +100,10 @@ def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = 
     """A paragraph in `style`, or in Normal with direct formatting if the reference lacks it."""
     container = container if container is not None else w.doc
     if w.has_style(style):
-        p = container.add_paragraph(style=w.style(style))
+        p = container.add_paragraph()
+        style_id = w.style_id(style)
+        if style_id is not None:  # as add_paragraph(style=...) does, without its scan of every style
+            p._p.style = style_id
         direct = {}
     else:
         p = container.add_paragraph()
@@ -543,9 +556,7 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     _fitted_sizes(w)
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
     _tables_apart(doc)
-    out = BytesIO()
-    doc.save(out)
-    return normalise_zip(embed_fonts(out.getvalue(), brochure.style.fonts))
+    return write_package(embed_fonts(package_parts(doc), brochure.style.fonts))
 
 
 def write(brochure: Brochure, path: Path | str, bleed: bool = False,

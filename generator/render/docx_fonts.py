@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-import zipfile
-from io import BytesIO
+from functools import lru_cache
 from pathlib import Path
 
 from generator.compose.model import Fonts
@@ -40,15 +39,21 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
-def embed_fonts(package: bytes, fonts: Fonts) -> bytes:
-    """The .docx with the family's four faces embedded (Regular, Bold, Italic, Bold Italic)."""
-    with zipfile.ZipFile(BytesIO(package)) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+@lru_cache(maxsize=16)
+def _embedded(path: str) -> tuple[str, bytes]:
+    """(font key, obfuscated bytes) of a face, made once per process."""
+    data = _font_file(path).read_bytes()
+    key = font_key(data)
+    return key, obfuscate(data, key)
+
+
+def embed_fonts(parts: dict[str, bytes], fonts: Fonts) -> dict[str, bytes]:
+    """The .docx parts with the family's four faces embedded (Regular, Bold, Italic, Bold Italic)."""
+    parts = dict(parts)
     embeds, rels = [], []
     for index, (face, role) in enumerate(FACES, 1):
-        data = _font_file(getattr(fonts, role)).read_bytes()
-        key = font_key(data)
-        parts[f"word/fonts/font{index}.odttf"] = obfuscate(data, key)
+        key, obfuscated = _embedded(getattr(fonts, role))
+        parts[f"word/fonts/font{index}.odttf"] = obfuscated
         rels.append(f'<Relationship Id="rIdFont{index}" Type="{FONT_TYPE}" Target="fonts/font{index}.odttf"/>')
         embeds.append(f'<w:embed{face} r:id="rIdFont{index}" w:fontKey="{key}"/>')
     parts["word/_rels/fontTable.xml.rels"] = (
@@ -58,11 +63,7 @@ def embed_fonts(package: bytes, fonts: Fonts) -> bytes:
     parts["word/fontTable.xml"] = _font_table(parts["word/fontTable.xml"].decode("utf-8"), fonts.family, embeds)
     parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"].decode("utf-8"))
     parts["word/settings.xml"] = _settings(parts["word/settings.xml"].decode("utf-8"))
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in parts.items():
-            dst.writestr(name, data)
-    return out.getvalue()
+    return parts
 
 
 def _font_file(name: str) -> Path:

@@ -25,15 +25,41 @@ def clean_text(text: object) -> str:
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite a .docx zip with fixed dates, attributes, order and compression."""
     with zipfile.ZipFile(BytesIO(data)) as src:
-        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        out = BytesIO()
-        with zipfile.ZipFile(out, "w") as dst:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                dst.writestr(info, src.read(name), compresslevel=6)
+        return write_package({name: src.read(name) for name in src.namelist()})
+
+
+class _Parts:
+    """Collects python-docx's serialised parts instead of zipping them (we zip once, at the end)."""
+
+    def __init__(self):
+        self.parts: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.parts[pack_uri.membername] = blob
+
+
+def package_parts(doc) -> dict[str, bytes]:
+    """Every part of a python-docx document, serialised as `Document.save` would write it."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package, collected = doc.part.package, _Parts()
+    parts = list(package.iter_parts())
+    PackageWriter._write_content_types_stream(collected, parts)  # noqa: SLF001 - save() without the zip
+    PackageWriter._write_pkg_rels(collected, package.rels)  # noqa: SLF001
+    PackageWriter._write_parts(collected, parts)  # noqa: SLF001
+    return collected.parts
+
+
+def write_package(parts: dict[str, bytes]) -> bytes:
+    """The .docx zip of these parts with fixed dates, attributes, order and compression."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, parts[name], compresslevel=6)
     return out.getvalue()
 
 

@@ -284,12 +284,26 @@ def flowable(block: m.Block, ctx: Context) -> Flowable:
     return render(block, ctx)
 
 
+_CONTEXTS: dict[int, tuple[m.Style, Context]] = {}  # id(style) -> (style, its context), for measuring
+
+
+def _measuring(style: m.Style) -> Context:
+    """One Context per style for measuring: fitting measures hundreds of blocks in each trial style,
+    and a Context (paragraph styles, inks, the font check) costs more than most measurements."""
+    hit = _CONTEXTS.get(id(style))
+    if hit is None or hit[0] is not style:
+        if len(_CONTEXTS) >= 32:  # a few styles per brochure: never a growing cache
+            _CONTEXTS.clear()
+        hit = _CONTEXTS[id(style)] = (style, Context(style))
+    return hit[1]
+
+
 def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:
     """Where each line of a paragraph set at `width` ends, as offsets into its text ([] if unknown).
 
     Only breaks at spaces count: a line that ends inside a word (a long word split) stops the list.
     """
-    para = flowable(block, Context(style))
+    para = flowable(block, _measuring(style))
     para = getattr(para, "inner", para)  # the Paragraph inside its structure tag
     para.wrap(width, 1e6)
     lines = getattr(para, "blPara", None)
@@ -311,4 +325,4 @@ def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:
 
 def measure(block: m.Block, width: float, style: m.Style) -> float:
     """Height in points of a block set at `width` (the compose stage's Measure)."""
-    return flowable(block, Context(style)).wrap(width, 1e6)[1]
+    return flowable(block, _measuring(style)).wrap(width, 1e6)[1]
