@@ -29,6 +29,12 @@ def main() -> None:
             print(f"docs/{pdf.stem}-*.png")
         if shutil.which("soffice"):
             word_beside_print(Path(tmp), next(p for p in result.written if p.name == "job-seekers-flyer.docx"))
+        branded = build([], BuildOptions(audiences=("students",), formats=("pdf",), output=Path(tmp) / "brand",
+                                         brand=ROOT / "templates" / "brands" / "riverside.yaml"))
+        pdf = branded.written[0]
+        subprocess.run(["pdftoppm", "-r", DPI, "-png", str(pdf), str(ROOT / "docs" / "branded-students-trifold")],
+                       check=True)
+        print("docs/branded-students-trifold-*.png")
 
 
 def word_beside_print(tmp: Path, docx: Path) -> None:

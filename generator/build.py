@@ -28,6 +28,7 @@ class BuildOptions:
     output: Path = Path("output")
     debug: bool = False  # let an unexpected error through with its traceback
     jobs: int = 1  # processes rendering profiles at once (1: in this process)
+    brand: Optional[Path] = None  # the career center's brand file
     shard: tuple[int, int] = (1, 1)  # build only the K-th of N shares of the profiles
 
 
@@ -110,21 +111,42 @@ def read_all(paths: list[Path]) -> tuple[list, list[str]]:
     return loaded, warnings
 
 
-def brochures_for(profile, slug: str, options: BuildOptions):
-    """Every brochure of one profile, composed and fitted (charts rendered once)."""
+def brochures_for(profile, slug: str, options: BuildOptions, brand=None):
+    """Every brochure of one profile, composed and fitted (charts rendered once), in the brand's
+    colours when there is a brand."""
     from generator.charts import render_charts
     from generator.compose import compose
-    from generator.compose.templates import load_audience, load_layout, load_style, names
+    from generator.compose.templates import load_audience, load_layout, names
     from generator.render import measure
 
     from generator.render import image_types
 
-    style = load_style()
+    style = branded_style(brand)[0]
     charts = render_charts(profile, style, image_types(options.formats))
     for audience_name in options.audiences or tuple(names("audiences")):
         audience = load_audience(audience_name)
         layout = load_layout(options.layout or audience.default_layout)
-        yield compose(profile, slug, audience, layout, options.paper, style, charts, measure)
+        yield compose(profile, slug, audience, layout, options.paper, style, charts, measure, brand)
+
+
+def branded_style(brand) -> tuple:
+    """The style, in the brand's colours when there is a brand: (style, warnings)."""
+    from generator.compose.branding import apply_brand
+    from generator.compose.templates import load_style
+
+    if brand is None or brand.brand.colours is None:
+        return load_style(), []
+    return apply_brand(load_style(), brand.brand.colours, brand.path)
+
+
+def load_brand_file(options: BuildOptions):
+    """The brand file, read and checked (exit 2 on a bad one): (brand or None, warnings)."""
+    if options.brand is None:
+        return None, []
+    from generator.brand import load_brand
+
+    brand, notes = load_brand(options.brand)
+    return brand, notes + branded_style(brand)[1]
 
 
 def check_templates(options: BuildOptions) -> None:
@@ -157,12 +179,13 @@ def slugs_for(paths: list[Path]) -> dict[Path, str]:
     return slugs
 
 
-def render_profile(path: Path, profile, slug: str, options: BuildOptions) -> tuple[dict[Path, Path], list[str]]:
+def render_profile(path: Path, profile, slug: str, options: BuildOptions,
+                   brand=None) -> tuple[dict[Path, Path], list[str]]:
     """Compose and render every file of one profile into temporary files: ({target: temp}, warnings)."""
     from generator.render import missing_glyphs, render
 
     try:
-        brochures = list(brochures_for(profile, slug, options))
+        brochures = list(brochures_for(profile, slug, options, brand))
     except FitError as exc:
         raise FitError(f"{path}: {exc.format_message()}") from None
     warnings, temps = [], {}
@@ -207,9 +230,9 @@ def _warm_up(options: BuildOptions) -> None:
 def _render_job(job: tuple) -> tuple[str, object]:
     """One profile's files, in this process or a worker: ('ok', (temps, warnings)), ('failed',
     line) or ('input', line) for an input error that stops the build."""
-    path, profile, slug, options = job
+    path, profile, slug, options, brand = job
     try:
-        return "ok", render_profile(path, profile, slug, options)
+        return "ok", render_profile(path, profile, slug, options, brand)
     except BuildError as exc:
         return "failed", exc.format_message()
     except InputError as exc:
@@ -244,6 +267,7 @@ def build(inputs: Iterable[Path], options: BuildOptions,
     slugs = slugs_for(everything)  # over every share, so shards agree on folder names
     paths = shard_of(everything, options.shard)
     check_templates(options)
+    brand, brand_notes = load_brand_file(options)
     try:
         loaded, warnings = read_all(paths)
         failures: list[str] = []
@@ -253,8 +277,8 @@ def build(inputs: Iterable[Path], options: BuildOptions,
         # a batch builds the profiles that read; the others are failures (exit 1), one line each
         loaded, warnings, failures = error.loaded, error.warnings, error.format_message().splitlines()
     clear_leftovers(options.output)
-    total, pending = BuildResult(warnings=warnings), {}
-    jobs = [(path, profile, slugs[path], options) for path, profile in loaded]
+    total, pending = BuildResult(warnings=brand_notes + warnings), {}
+    jobs = [(path, profile, slugs[path], options, brand) for path, profile in loaded]
     if options.jobs > 1 and len(jobs) > 1:
         _warm_up(options)
     try:

@@ -70,6 +70,9 @@ def main(debug: bool) -> None:
 @click.option("--bleed", is_flag=True, help="Print-shop PDF: bleed, crop marks, TrimBox/BleedBox, CMYK.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder for the brochures.")
+@click.option("--brand", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="The career center's brand file (YAML): name, logo, colours, contact, next steps. "
+                   "See templates/brands/.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Profiles built at once, each in a process of its own (default: the number of "
                    "CPUs; 1 builds in this process).")
@@ -77,7 +80,7 @@ def main(debug: bool) -> None:
               help="Build only the K-th of N equal shares of the profiles (1 <= K <= N), for a batch "
                    "engine that runs N copies; auto/N takes K from JOB_COMPLETION_INDEX (Kubernetes "
                    "Indexed Job), SLURM_ARRAY_TASK_ID or CI_NODE_INDEX (0-based).")
-def build(profiles, audiences, layout, formats, paper, bleed, output, jobs, shard) -> None:
+def build(profiles, audiences, layout, formats, paper, bleed, output, brand, jobs, shard) -> None:
     """Build brochures from PROFILES (YAML or plain-text files, or folders).
 
     With no PROFILES, builds the bundled default profile.
@@ -96,7 +99,7 @@ def build(profiles, audiences, layout, formats, paper, bleed, output, jobs, shar
     options = BuildOptions(audiences=tuple(audiences), layout=layout, formats=tuple(formats) or ("pdf", "docx"),
                            paper=paper, bleed=bleed, output=output,
                            debug=bool(click.get_current_context().find_root().params.get("debug")),
-                           jobs=jobs or os.cpu_count() or 1, shard=parse_shard(shard) if shard else (1, 1))
+                           jobs=jobs or os.cpu_count() or 1, brand=brand, shard=parse_shard(shard) if shard else (1, 1))
     try:
         result = run_build(profiles, options, progress=_progress)
     except BuildError as failure:  # others were built: say so, then the failures, exit 1
@@ -179,10 +182,16 @@ def validate(profiles: tuple[Path, ...]) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of a profile (for editors)."""
+@click.option("--brand", "brand", is_flag=True, help="The brand file's schema instead.")
+def schema(brand: bool) -> None:
+    """Print the JSON Schema of a profile, or of a brand file (for editors)."""
     import json
 
+    if brand:
+        from generator.brand import brand_schema
+
+        click.echo(json.dumps(brand_schema(), indent=2))
+        return
     from generator.profile.model import Profile
 
     click.echo(json.dumps(Profile.model_json_schema(), indent=2))

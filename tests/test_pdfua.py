@@ -82,6 +82,10 @@ def every_pdf(tmp_path_factory):
                 options = BuildOptions(layout=layout, paper=paper, bleed=bleed, formats=("pdf",),
                                        output=out / f"default-{layout}-{paper}-{'bleed' if bleed else 'screen'}")
                 written += build([], options).written
+    brand = ROOT / "templates" / "brands" / "riverside.yaml"  # a logo, contact links, a second QR code
+    for bleed in (False, True):
+        written += build([], BuildOptions(formats=("pdf",), brand=brand, bleed=bleed,
+                                          output=out / f"branded-{'bleed' if bleed else 'screen'}")).written
     sources = sorted((FIX / "profiles").glob("*.txt")) + sorted((FIX / "by-others").glob("*.txt"))
     for index, source in enumerate(sources):
         paper, bleed = ("letter", "a4")[index % 2], bool(index // 2 % 2)
@@ -96,7 +100,7 @@ def test_every_brochure_passes_pdfua1(every_pdf, validate):
     checks = sum(passed for passed, _, _ in results.values())
     print(f"\nveraPDF PDF/UA-1: {len(results)} PDFs, {checks} checks passed, "
           f"{sum(c for _, c, _ in results.values())} failed")
-    assert len(results) == 36 + 3 * 34
+    assert len(results) == 36 + 6 + 3 * 34
     assert not failed, failed
 
 

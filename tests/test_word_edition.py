@@ -42,8 +42,10 @@ def word_beside_print(tmp_path_factory):
     flat = root / "docx"
     flat.mkdir()
     pairs = {}
-    for group, paths in GROUPS.items():
-        result = build(paths, BuildOptions(output=root / group))
+    brand = Path(__file__).resolve().parents[1] / "templates" / "brands" / "riverside.yaml"
+    builds = [(group, paths, None) for group, paths in GROUPS.items()] + [("branded", [], brand)]
+    for group, paths, brand_file in builds:
+        result = build(paths, BuildOptions(output=root / group, brand=brand_file))
         for docx_file in (p for p in result.written if p.suffix == ".docx"):
             name = f"{group}__{docx_file.parent.name}__{docx_file.stem}"
             shutil.copyfile(docx_file, flat / f"{name}.docx")
@@ -56,7 +58,7 @@ def word_beside_print(tmp_path_factory):
 
 
 def test_every_fixture_has_a_word_edition(word_beside_print):
-    assert len(word_beside_print) == 3 * sum(len(paths) for paths in GROUPS.values())
+    assert len(word_beside_print) == 3 * sum(len(paths) for paths in GROUPS.values()) + 3
     missing = [name for name, _, word in word_beside_print if not word.is_file()]
     assert not missing
 

@@ -55,10 +55,10 @@ def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> S
                    condensed=condensed if condensed and condensed.blocks != blocks else None)
 
 
-def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt]) -> Draft:
-    """Every section the audience wants that the profile can fill, by panel role."""
+def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt], brand=None) -> Draft:
+    """Every section the audience wants that the profile (and the brand, if any) can fill, by panel role."""
     where = f"templates/audiences/{audience.name}.yaml"
-    ctx = Context(charts, audience)
+    ctx = Context(charts, audience, brand)
     flow = [_section(profile, s, ctx, where) for s in audience.sections]
     back = [_section(profile, s, ctx, where) for s in audience.back]
     filler = _section(profile, audience.filler, ctx, where) if audience.filler else None
@@ -106,14 +106,18 @@ def _unseen(block, seen: set[str]):
 
 
 def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutSpec, paper: str,
-            style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure) -> Brochure:
-    """A fitted brochure for one audience in one layout."""
-    fitted = fit(draft(profile, audience, charts), layout, paper, style_spec, audience.type_factor, measure)
+            style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure, brand=None) -> Brochure:
+    """A fitted brochure for one audience in one layout; `brand` (a LoadedBrand) adds who hands it
+    out (its colours are already in `style_spec`: see compose.branding)."""
+    fitted = fit(draft(profile, audience, charts, brand), layout, paper, style_spec, audience.type_factor,
+                 measure)
     panels, style, scale, dropped = fitted.panels, fitted.style, fitted.scale, fitted.dropped
     width, height = layout.paper[paper]
     keywords = (profile.title, "career", "brochure", audience.name, "salary", "job outlook")
     metadata = Metadata(title=f"{profile.title} \u2014 career brochure for {audience.name}",
-                        author="career-brochure", subject=audience.description, keywords=keywords,
+                        author=brand.brand.name if brand else "career-brochure",
+                        subject=audience.description, keywords=keywords,
+                        language=(brand.brand.language if brand and brand.brand.language else "en-US"),
                         data_date=next((s.data_as_of for s in profile.sources if s.data_as_of), ""))
     shortened = cover_title(profile.title) != profile.title
     warnings = (f"the title is {len(profile.title)} characters; the cover shortens it to "

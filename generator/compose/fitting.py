@@ -158,7 +158,9 @@ class _Fitter:
                     routed, lost = _Reducer(routed, targets, self.measure, style).reduce()
                     dropped += lost
                 packed = pack(routed, targets, self.measure, style, balance=balance)
-                filled.update((p.name, p) for p in _lines_into_empty_panels(packed, self.d.filler))
+                packed = _lines_into_empty_panels(packed, self.d.filler)
+                filled.update((p.name, p) for p in _lines_into_short_panels(packed, self.d.filler, self.measure,
+                                                                           style))
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         if balance:
@@ -265,6 +267,30 @@ def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = No
         notes = next((s for s in panel.sections if _fills(s)), None)
         if notes is not None:
             following = Section(notes.section_id, (WritingLines(),), notes.priority)
+        out.append(panel)
+    return out
+
+
+SHORT = 2 / 3  # a flow panel filled less than this gets the audience's ruled lines below its content
+
+
+def _lines_into_short_panels(packed: list[Panel], filler: Optional[Section], measure: Measure,
+                             style: Style) -> list[Panel]:
+    """A flow panel its content leaves more than a third empty (the tri-fold's flap after the last
+    steps, say) ends with the audience's notes section, its lines filling the rest, when it fits (spare
+    lines: the print's leftover room, which a reflowing Word file does not have)."""
+    if filler is None:
+        return packed
+    out = []
+    for panel in packed:
+        if panel.role == "flow" and panel.sections and not any(_fills(s) for s in panel.sections):
+            used = content_height(panel, measure, style)
+            notes = replace(filler, space_above=0.0, blocks=tuple(
+                replace(b, spare=True) if isinstance(b, WritingLines) else b for b in filler.blocks))
+            needed = style.spacing.before_heading + sum(
+                space_before(b, None, style.spacing) + measure(b, panel.text_width, style) for b in notes.blocks)
+            if used < SHORT * panel.text_height and used + needed <= panel.text_height:
+                panel = replace(panel, sections=panel.sections + (notes,))
         out.append(panel)
     return out
 

@@ -118,9 +118,21 @@ class Table:
 
 @dataclass(frozen=True)
 class Link:
-    """A web address printed as a link (only http(s) and mailto targets become one)."""
+    """A web address printed as a link (only http(s) and mailto targets become one); `text` prints
+    instead of the address when given (an e-mail address for its mailto: link)."""
 
     url: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Logo:
+    """An organisation's logo: SVG (drawn as vector) or PNG/JPEG bytes, at `width_in`."""
+
+    data: bytes
+    kind: str  # svg, png or jpeg
+    alt: str
+    width_in: float = 1.3
 
 
 @dataclass(frozen=True)
@@ -140,7 +152,8 @@ class WritingLines:
     spare: bool = False  # only the room a fixed page left over (a flowing document has no such room)
 
 
-Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, Link, QRCode, WritingLines]
+Block = Union[Heading, Paragraph, Bullets, Steps, BigNumber, KeyFacts, Chart, Table, Link, QRCode, WritingLines,
+              Logo]
 
 
 @dataclass(frozen=True)

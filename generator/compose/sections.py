@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from generator.compose import pathway as path
 from generator.compose import wording as w
 from generator.compose.model import (
-    Block, Bullets, Chart, ChartArt, Heading, Link, Paragraph, QRCode, Steps, Table, WritingLines,
+    Block, Bullets, Chart, ChartArt, Heading, Link, Logo, Paragraph, QRCode, Steps, Table, WritingLines,
 )
 from generator.compose.templates import AudienceSpec, SectionSpec
 from generator.links import is_web_link
@@ -27,6 +27,7 @@ class Context:
 
     charts: dict[str, ChartArt]
     audience: Optional[AudienceSpec] = None
+    brand: object = None  # a LoadedBrand: the organisation handing the brochure out, if any
 
     @property
     def education_words(self) -> str:
@@ -250,6 +251,42 @@ def fixed_text(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]
     return tuple(blocks)
 
 
+def contact(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """Who hands the brochure out and how to reach them (from the brand file); the section's
+    `text` captions the brand's QR code."""
+    if ctx.brand is None:
+        return ()
+    brand, logo = ctx.brand.brand, ctx.brand.logo
+    blocks: list[Block] = [Logo(logo.data, logo.kind, logo.alt)] if logo else []
+    blocks.append(Paragraph(brand.name, "lead"))
+    if brand.event:
+        blocks.append(Paragraph(brand.event, "intro"))
+    if brand.contact:
+        c = brand.contact
+        blocks += [Paragraph(line) for line in (c.address, c.phone, c.hours) if line]
+        if c.email:
+            blocks.append(Link(f"mailto:{c.email}", c.email))
+        if c.website:
+            blocks.append(Link(c.website))
+    if brand.qr:
+        blocks.append(QRCode(brand.qr, spec.text or ""))
+    return tuple(blocks)
+
+
+def next_steps(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """The brand's local programs and next steps: name, then where, how long and the address."""
+    steps = ctx.brand.brand.next_steps if ctx.brand is not None else []
+    pairs = [(s.name, " · ".join(x for x in (s.where, s.length, s.link) if x)) for s in steps]
+    return _labelled([(name, rest) for name, rest in pairs if rest], spec) + \
+        _bullets([name for name, rest in pairs if not rest], spec)
+
+
+def local_help(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """Where any reader can get help in person (the audience file's words); a brand's own contact
+    block takes its place."""
+    return () if ctx.brand is not None else fixed_text(p, spec, ctx)
+
+
 def writing_lines(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     return (WritingLines(),)
 
@@ -281,5 +318,8 @@ BUILDERS: dict[str, Builder] = {
     "sources": sources,
     "source_link": source_link,
     "help": fixed_text,
+    "contact": contact,
+    "next_steps": next_steps,
+    "local_help": local_help,
     "writing_lines": writing_lines,
 }

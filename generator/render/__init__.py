@@ -67,6 +67,8 @@ def _texts(block) -> list[str]:
         return [t for f in block.facts for t in (f.value, f.label)]
     if isinstance(block, m.Table):
         return list(block.header) + [c for row in block.rows for c in row]
-    if isinstance(block, (m.Link, m.QRCode)):
-        return [block.url]
+    if isinstance(block, m.Link):
+        return [block.text or block.url]
+    if isinstance(block, m.QRCode):
+        return [block.url, block.caption]
     return []

@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from functools import lru_cache
 from typing import Callable, Optional
 
 import docx
@@ -21,13 +22,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Emu, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.atomic import write_bytes_atomic
 from generator.compose.model import (
     BigNumber, Brochure, Bullets, Chart, Fact, Heading, KeyFacts, Link, Panel, Paragraph, QRCode, Steps,
-    Table, WritingLines,
+    Logo, Table, WritingLines,
 )
 from generator.links import is_web_link
 from generator.compose.templates import TEMPLATES_DIR
@@ -49,7 +50,7 @@ PARAGRAPH_STYLES = {
 }
 TABLE_STYLES = ("Brochure Table", "Light List Accent 1", "Table Grid")
 FACT_COLUMN_MIN_IN = 1.7  # narrower than this, key facts stack instead of sitting side by side
-QR_WIDTH_IN = 1.0
+QR_WIDTH_IN = 66 / 72  # as printed (the PDF writer's QR size)
 
 
 @dataclass
@@ -157,13 +158,13 @@ def _picture(w: _Writer, png: bytes, width_pt: float, alt: str, name: str, keep_
     return p
 
 
-def _hyperlink(w: _Writer, p, url: str) -> None:
-    """The URL as a clickable run, its text exactly the URL."""
+def _hyperlink(w: _Writer, p, url: str, text: str = "") -> None:
+    """The URL as a clickable run, its text the URL (or `text`, an e-mail address for mailto:)."""
     url = clean_text(url)
     rid = w.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rid)
-    run = p.add_run(url, style="Hyperlink" if w.has_style("Hyperlink") else None)
+    run = p.add_run(clean_text(text) or url, style="Hyperlink" if w.has_style("Hyperlink") else None)
     link.append(run._r)
     p._p.append(link)
 
@@ -298,21 +299,39 @@ def _qr_code(w: _Writer, block: QRCode) -> None:
     if png:
         _picture(w, png, QR_WIDTH_IN * 72, f"QR code linking to {block.url}", "QR code", True)
     if block.url:
-        _address(w, block.url, "Normal")
+        _address(w, block.url, "Caption")  # set as the print sets it
     if block.caption:
         _para(w, "Caption", block.caption)
 
 
 def _link(w: _Writer, block: Link) -> None:
-    _address(w, block.url, "Caption")
+    _address(w, block.url, "Caption", block.text)
 
 
-def _address(w: _Writer, url: str, style: str) -> None:
+def _address(w: _Writer, url: str, style: str, text: str = "") -> None:
     """A web address: a hyperlink when it is an http(s) or mailto one, else plain text."""
     if is_web_link(url):
-        _hyperlink(w, _para(w, style), url)
+        _hyperlink(w, _para(w, style), url, text)
     else:
-        _para(w, style, url)
+        _para(w, style, text or url)
+
+
+@lru_cache(maxsize=8)
+def _svg_as_png(svg: bytes, width_px: int) -> Optional[bytes]:
+    """An SVG logo as a PNG for Word (cairosvg, which needs the cairo library); None without it."""
+    try:
+        import cairosvg
+        return cairosvg.svg2png(bytestring=svg, output_width=width_px)
+    except (ImportError, OSError):
+        return None
+
+
+def _logo(w: _Writer, block: Logo) -> None:
+    """The logo as a picture whose alt text is the organisation's name (an SVG at 300 ppi)."""
+    data = _svg_as_png(block.data, round(block.width_in * 300)) if block.kind == "svg" else block.data
+    if data is not None:
+        _picture(w, data, min(block.width_in * 72.0, w.width or block.width_in * 72.0), f"{block.alt} logo",
+                 "Logo", keep_next=True)
 
 
 def _writing_lines(w: _Writer, block: WritingLines) -> None:
@@ -336,7 +355,7 @@ def _writing_lines(w: _Writer, block: WritingLines) -> None:
 BLOCK_WRITERS: dict[str, Callable] = {
     "Heading": _heading, "Paragraph": _paragraph, "Bullets": _bullets, "Steps": _steps,
     "BigNumber": _big_number, "KeyFacts": _key_facts, "Chart": _chart, "Table": _table,
-    "QRCode": _qr_code, "WritingLines": _writing_lines, "Link": _link,
+    "QRCode": _qr_code, "WritingLines": _writing_lines, "Link": _link, "Logo": _logo,
 }
 
 
@@ -361,6 +380,9 @@ def _panel(w: _Writer, panel: Panel) -> None:
     body = w.doc.element.body
     start = len(body) - 1  # the panel's elements land before the body's final sectPr
     for section in panel.sections:
+        spare = [b for b in section.blocks if isinstance(b, WritingLines) and b.spare]
+        if spare and all(isinstance(b, (Heading, WritingLines)) for b in section.blocks):
+            continue  # ruled lines for the print's spare room: not in a file that reflows
         for block in section.blocks:
             _block(w, block)
     if panel.background != "none":
@@ -524,6 +546,28 @@ def _fitted_sizes(w: _Writer) -> None:
             style.font.size = Pt(round(size * WORD_SLACK * 2) / 2)  # Word keeps half points
 
 
+# which style colour each Word style's text takes (the reference's own look, from the style template)
+STYLE_INKS = {"Title": "primary", "Heading 1": "primary", "Heading 2": "primary", "Subtitle": "accent_text",
+              "Quote": "accent_text", "Big Number": "primary", "Fact Value": "primary", "Hyperlink": "primary"}
+
+
+def _style_colours(w: _Writer) -> None:
+    """The brochure's colours (a brand's, say) written into this copy's styles, where they differ
+    from the reference's: headings, title and numbers in the primary, the hook in the accent."""
+    colours = w.brochure.style.colours
+    for name, role in STYLE_INKS.items():
+        style = w.style(name)
+        if style is None or role not in colours:
+            continue
+        wanted = RGBColor.from_string(colours[role].rgb.lstrip("#").upper())
+        if style.font.color.rgb != wanted:
+            style.font.color.rgb = wanted
+    heading = w.style("Heading 1")
+    rule = heading.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:top')}") if heading is not None else None
+    if rule is not None and "accent" in colours:  # the accent rule above section heads
+        rule.set(qn("w:color"), colours["accent"].rgb.lstrip("#").upper())
+
+
 def _tables_apart(doc) -> None:
     """Word merges two tables that touch: an (empty) paragraph goes only between such a pair."""
     body = doc.element.body
@@ -554,6 +598,7 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     set_core(doc, brochure)
     w = _Writer(doc=doc, brochure=brochure)
     _fitted_sizes(w)
+    _style_colours(w)
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
     _tables_apart(doc)
     return write_package(embed_fonts(package_parts(doc), brochure.style.fonts))

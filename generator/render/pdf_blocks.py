@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
+import io
 import re
+from typing import Callable
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from generator.compose import model as m
 from generator.links import is_web_link
-from generator.render.pdf_charts import ChartFlowable
+from generator.render.pdf_charts import ChartFlowable, prepared_svg, svg_drawing
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
 from generator.render.pdf_styles import colour, inks, paragraph_styles
@@ -56,15 +56,16 @@ def _p(ctx: Context, text: str, style_name: str) -> Flowable:
 
 
 class _Url(Flowable):
-    """A URL broken only after '/', '-' or '.', never inside a word."""
+    """A URL broken only after '/', '-' or '.', never inside a word; `text` prints instead of the
+    address when given (an e-mail address for its mailto: link)."""
 
-    def __init__(self, url: str, ctx: Context, linked: bool = False):
+    def __init__(self, url: str, ctx: Context, linked: bool = False, text: str = ""):
         super().__init__()
-        self.url, self.ctx, self.linked = url, ctx, linked
+        self.url, self.ctx, self.linked, self.text = url, ctx, linked, text or url
 
     def wrap(self, avail_width, avail_height):
         style = self.ctx.styles["caption"]
-        lines = _url_lines(self.url, avail_width, style.fontName, style.fontSize)
+        lines = _url_lines(self.text, avail_width, style.fontName, style.fontSize)
         self.paragraph = Paragraph("<br/>".join(markup(line, style.fontName) for line in lines), style)
         self.width, self.height = self.paragraph.wrap(avail_width, avail_height)
         return self.width, self.height
@@ -76,7 +77,7 @@ class _Url(Flowable):
             if self.linked:
                 self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
             return
-        with tagger.group("Link" if self.linked else "P", ActualText=self.url):
+        with tagger.group("Link" if self.linked else "P", ActualText=self.text):
             with tagger.content():
                 self.paragraph.drawOn(self.canv, 0, 0)
             if self.linked:  # a real link annotation over the printed address, in the Link element
@@ -85,7 +86,49 @@ class _Url(Flowable):
 
 
 def link(block: m.Link, ctx: Context) -> Flowable:
-    return _Url(block.url, ctx, linked=is_web_link(block.url))
+    return _Url(block.url, ctx, linked=is_web_link(block.url), text=block.text)
+
+
+class _Logo(Flowable):
+    """An organisation's logo at its width (or the column's, if narrower): an SVG drawn as vector
+    paths and text in the brochure's fonts, or a PNG/JPEG placed as an image."""
+
+    def __init__(self, block: m.Logo, ctx: Context):
+        super().__init__()
+        self.block, self.ctx = block, ctx
+
+    def _aspect(self) -> float:
+        if self.block.kind == "svg":
+            drawing = svg_drawing(self.block.data)
+            return drawing.height / drawing.width if drawing.width else 0.3
+        from reportlab.lib.utils import ImageReader
+
+        width, height = ImageReader(io.BytesIO(self.block.data)).getSize()
+        return height / width if width else 0.3
+
+    def wrap(self, avail_width, avail_height):
+        self.width = min(self.block.width_in * 72.0, avail_width)
+        self.height = self.width * self._aspect()
+        return self.width, self.height
+
+    def draw(self):
+        if self.block.kind == "svg":
+            ctx = self.ctx
+            known = tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in ctx.style.colours.values()))
+            drawing = prepared_svg(self.block.data, ctx.style.fonts, known, ctx.cmyk)
+            factor = self.width / drawing.width
+            self.canv.saveState()
+            self.canv.scale(factor, factor)
+            drawing.drawOn(self.canv, 0, 0)
+            self.canv.restoreState()
+            return
+        from reportlab.lib.utils import ImageReader
+
+        self.canv.drawImage(ImageReader(io.BytesIO(self.block.data)), 0, 0, self.width, self.height, mask="auto")
+
+
+def logo(block: m.Logo, ctx: Context) -> Flowable:
+    return Tag(_Logo(block, ctx), "Figure", figure=True, Alt=f"{block.alt} logo")
 
 
 def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
@@ -270,7 +313,7 @@ def writing_lines(block: m.WritingLines, ctx: Context) -> Flowable:
 RENDERERS: dict[type, Callable[[object, Context], Flowable]] = {
     m.Heading: heading, m.Paragraph: paragraph, m.Bullets: bullets, m.Steps: steps,
     m.BigNumber: big_number, m.KeyFacts: key_facts, m.Chart: chart, m.Table: table, m.QRCode: qr_code,
-    m.Link: link,
+    m.Link: link, m.Logo: logo,
     m.WritingLines: writing_lines,
 }
 

@@ -15,7 +15,7 @@ from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register
 
 
 @lru_cache(maxsize=32)
-def _drawing(svg: bytes) -> Drawing:
+def svg_drawing(svg: bytes) -> Drawing:
     from svglib.svglib import svg2rlg
 
     return svg2rlg(io.BytesIO(svg))
@@ -60,9 +60,9 @@ def _refont(node, names: dict[str, str]) -> None:
 
 
 @lru_cache(maxsize=32)
-def _prepared(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
+def prepared_svg(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
     """The chart drawing with brochure fonts (and CMYK inks in print mode), made once."""
-    drawing = copy.deepcopy(_drawing(svg))
+    drawing = copy.deepcopy(svg_drawing(svg))
     _refont(drawing, register(fonts))
     if cmyk:
         _recolour(drawing, dict(known))
@@ -85,7 +85,7 @@ class ChartFlowable(Flowable):
         return self.width, self.height
 
     def draw(self):
-        drawing = _prepared(self.art.svg, self.style.fonts, self._known_colours(), self.cmyk)
+        drawing = prepared_svg(self.art.svg, self.style.fonts, self._known_colours(), self.cmyk)
         factor = self.width / drawing.width
         self.canv.saveState()
         self.canv.scale(factor, factor)

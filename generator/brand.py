@@ -1,0 +1,204 @@
+"""A career center's brand file: who hands the brochure out, how to reach them, what to do next.
+
+YAML, typed and validated like a profile (FILE:LINE: field: message, exit 2); `career-brochure
+schema --brand` prints its JSON Schema. Nothing here knows about PDF or Word.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from pydantic import Field, field_validator
+
+from generator.errors import ProfileError
+from generator.links import is_web_link
+from generator.profile.model import Model
+from generator.profile.text import decode_bytes
+from generator.profile.source import read_source
+from generator.yaml_model import node_line, parse_yaml_model
+
+LOGO_KINDS = {".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
+LOGO_WIDTH_IN = 1.3  # the logo's printed width in the contact block
+MIN_PPI = 300
+
+
+class BrandWarning(UserWarning):
+    """Something a brand file's owner should fix; the build goes on."""
+
+
+def _http(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://")) and is_web_link(value)
+
+
+class BrandColour(Model):
+    rgb: str = Field(description='"#RRGGBB"')
+    cmyk: Optional[tuple[float, float, float, float]] = Field(
+        None, description="Print values 0-1 (C, M, Y, K); derived from rgb, with a warning, when missing.")
+
+    @field_validator("rgb")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+            raise ValueError(f"{value!r} is not a colour like \"#1F5C4A\"")
+        return value.upper()
+
+    @field_validator("cmyk")
+    @classmethod
+    def _unit(cls, value):
+        if value is not None and not all(0.0 <= v <= 1.0 for v in value):
+            raise ValueError("each of C, M, Y, K is between 0 and 1")
+        return value
+
+
+class BrandColours(Model):
+    primary: BrandColour = Field(description="Cover and headings; white text sits on it.")
+    accent: Optional[BrandColour] = Field(None, description="Highlights: the big number, bullets, rules.")
+    light: Optional[BrandColour] = Field(None, description="Tinted panels; body text sits on it.")
+
+
+class Contact(Model):
+    address: Optional[str] = None
+    phone: Optional[str] = None
+    email: Optional[str] = None
+    website: Optional[str] = None
+    hours: Optional[str] = None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value):
+        if value is not None and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}", value):
+            raise ValueError(f"{value!r} is not an e-mail address")
+        return value
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value):
+        if value is not None and not _http(value):
+            raise ValueError(f"{value!r} is not an http(s) address")
+        return value
+
+
+class NextStep(Model):
+    name: str
+    where: Optional[str] = None
+    length: Optional[str] = Field(None, description='How long it takes, e.g. "2 semesters".')
+    link: Optional[str] = None
+
+    @field_validator("link")
+    @classmethod
+    def _link(cls, value):
+        if value is not None and not _http(value):
+            raise ValueError(f"{value!r} is not an http(s) address")
+        return value
+
+
+class Brand(Model):
+    """The organisation that hands the brochures out."""
+
+    name: str = Field(description="The organisation's name, as it should print.")
+    logo: Optional[str] = Field(None, description="SVG (kept vector), or PNG/JPEG of 300 ppi at 1.3 in wide; "
+                                                  "a path relative to the brand file.")
+    colours: Optional[BrandColours] = None
+    contact: Optional[Contact] = None
+    event: Optional[str] = Field(None, description='"Spring Career Fair · Booth 12 · April 9"')
+    qr: Optional[str] = Field(None, description="Where the QR code leads (their own page); http(s) only.")
+    next_steps: list[NextStep] = Field(default_factory=list, max_length=8,
+                                       description="Local training programs or next steps.")
+    language: Optional[str] = Field(None, description='Default document language, e.g. "en-US".')
+
+    @field_validator("qr")
+    @classmethod
+    def _qr(cls, value):
+        if value is not None and not _http(value):
+            raise ValueError(f"{value!r} is not an http(s) address; a QR code only ever leads to a web page")
+        return value
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The logo file's bytes and what they are."""
+
+    data: bytes
+    kind: str  # svg, png or jpeg
+    alt: str  # the organisation's name
+
+
+@dataclass(frozen=True)
+class LoadedBrand:
+    brand: Brand
+    logo: Optional[Logo]
+    path: str
+
+
+def brand_schema() -> dict:
+    return Brand.model_json_schema()
+
+
+def load_brand(path: Path | str) -> tuple[LoadedBrand, list[str]]:
+    """A brand file: (brand, warnings), or ProfileError with one line per problem."""
+    path = Path(path)
+    raw = read_source(path, lambda message: ProfileError([message]))
+    text = decode_bytes(raw, str(path))
+    brand, problems, notes = parse_yaml_model(text, str(path), Brand, BrandWarning)
+    if problems:
+        raise ProfileError(problems)
+    logo = None
+    if brand.logo:
+        logo, logo_notes = _read_logo(path, brand, text)
+        notes += logo_notes
+    return LoadedBrand(brand, logo, str(path)), notes
+
+
+def _line(text: str, *where) -> str:
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    line = node_line(root, where)
+    return f":{line}" if line else ""
+
+
+def _read_logo(path: Path, brand: Brand, text: str) -> tuple[Logo, list[str]]:
+    where = f"{path}{_line(text, 'logo')}: logo"
+    file = (path.parent / brand.logo).resolve()
+    kind = LOGO_KINDS.get(file.suffix.lower())
+    if kind is None:
+        raise ProfileError([f"{where}: {brand.logo!r} is not an SVG, PNG or JPEG file"])
+    if not file.is_file():
+        raise ProfileError([f"{where}: file not found: {brand.logo}"])
+    data = read_source(file, lambda message: ProfileError([f"{where}: {message}"]))
+    notes = []
+    if kind == "svg":
+        if b"<svg" not in data[:4096]:
+            raise ProfileError([f"{where}: {brand.logo} is not an SVG image"])
+    else:
+        size = _pixel_width(data, kind)
+        if size is None:
+            raise ProfileError([f"{where}: {brand.logo} is not a readable {kind.upper()} image"])
+        ppi = size / LOGO_WIDTH_IN
+        if ppi < MIN_PPI:
+            notes.append(f"{where}: warning: {size} px wide is {ppi:.0f} ppi at its printed width of "
+                         f"{LOGO_WIDTH_IN} in (print needs {MIN_PPI}); it will look soft. An SVG logo stays sharp.")
+    return Logo(data, kind, brand.name), notes
+
+
+def _pixel_width(data: bytes, kind: str) -> Optional[int]:
+    """The image's width in pixels from its header (PNG IHDR, JPEG SOF), without decoding it."""
+    if kind == "png":
+        if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+            return None
+        return struct.unpack(">I", data[16:20])[0]
+    index = 2
+    if data[:2] != b"\xff\xd8":
+        return None
+    while index + 9 < len(data):
+        if data[index] != 0xFF:
+            return None
+        marker, length = data[index + 1], struct.unpack(">H", data[index + 2:index + 4])[0]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return struct.unpack(">H", data[index + 7:index + 9])[0]
+        index += 2 + length
+    return None
+
