@@ -10,10 +10,10 @@ import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import yaml
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from generator.errors import ProfileError
 from generator.links import is_web_link
@@ -31,8 +31,13 @@ class BrandWarning(UserWarning):
     """Something a brand file's owner should fix; the build goes on."""
 
 
-def _http(value: str) -> bool:
-    return value.lower().startswith(("http://", "https://")) and is_web_link(value)
+def _http(value: str) -> str:
+    if not (value.lower().startswith(("http://", "https://")) and is_web_link(value)):
+        raise ValueError(f"{value!r} is not an http(s) address")
+    return value
+
+
+HttpAddress = Annotated[str, AfterValidator(_http)]  # a web page; never javascript:, file: or the like
 
 
 class BrandColour(Model):
@@ -65,7 +70,7 @@ class Contact(Model):
     address: Optional[str] = None
     phone: Optional[str] = None
     email: Optional[str] = None
-    website: Optional[str] = None
+    website: Optional[HttpAddress] = None
     hours: Optional[str] = None
 
     @field_validator("email")
@@ -75,26 +80,12 @@ class Contact(Model):
             raise ValueError(f"{value!r} is not an e-mail address")
         return value
 
-    @field_validator("website")
-    @classmethod
-    def _website(cls, value):
-        if value is not None and not _http(value):
-            raise ValueError(f"{value!r} is not an http(s) address")
-        return value
-
 
 class NextStep(Model):
     name: str
     where: Optional[str] = None
     length: Optional[str] = Field(None, description='How long it takes, e.g. "2 semesters".')
-    link: Optional[str] = None
-
-    @field_validator("link")
-    @classmethod
-    def _link(cls, value):
-        if value is not None and not _http(value):
-            raise ValueError(f"{value!r} is not an http(s) address")
-        return value
+    link: Optional[HttpAddress] = None
 
 
 class Brand(Model):
@@ -106,17 +97,10 @@ class Brand(Model):
     colours: Optional[BrandColours] = None
     contact: Optional[Contact] = None
     event: Optional[str] = Field(None, description='"Spring Career Fair · Booth 12 · April 9"')
-    qr: Optional[str] = Field(None, description="Where the QR code leads (their own page); http(s) only.")
+    qr: Optional[HttpAddress] = Field(None, description="Where the QR code leads (their own page); http(s) only.")
     next_steps: list[NextStep] = Field(default_factory=list, max_length=8,
                                        description="Local training programs or next steps.")
     language: Optional[str] = Field(None, description='Default document language, e.g. "en-US".')
-
-    @field_validator("qr")
-    @classmethod
-    def _qr(cls, value):
-        if value is not None and not _http(value):
-            raise ValueError(f"{value!r} is not an http(s) address; a QR code only ever leads to a web page")
-        return value
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from generator.compose import wording as w
-from generator.compose.model import BigNumber, Fact, Heading, KeyFacts, Paragraph, Section
+from generator.compose.model import BigNumber, Fact, Heading, KeyFacts, Logo, Paragraph, Section
 from generator.compose.templates import AudienceSpec
 from generator.profile.model import Profile
 
@@ -90,9 +90,14 @@ def cover_title(title: str) -> str:
     return (cut or title[:TITLE_LIMIT]) + "\u2026"
 
 
-def cover_sections(p: Profile, audience: AudienceSpec) -> list[Section]:
-    """Cover sections: the title block (never dropped) and the facts."""
-    sections = [Section("cover", (Heading(cover_title(p.title), 0),), 1, p.title),
+COVER_LOGO_IN = 0.9  # a brand's logo, small, above the title
+
+
+def cover_sections(p: Profile, audience: AudienceSpec, brand=None) -> list[Section]:
+    """Cover sections: the title block (never dropped; a brand's logo small above the title) and the facts."""
+    logo = brand.logo if brand is not None else None
+    mark = (Logo(logo.data, logo.kind, logo.alt, COVER_LOGO_IN),) if logo else ()
+    sections = [Section("cover", mark + (Heading(cover_title(p.title), 0),), 1, p.title),
                 Section("hook", (Paragraph(hook(p, audience), "hook"),), 2)]
     big = _big_number(p, audience)
     if big:

@@ -321,7 +321,8 @@ def _svg_as_png(svg: bytes, width_px: int) -> Optional[bytes]:
     """An SVG logo as a PNG for Word (cairosvg, which needs the cairo library); None without it."""
     try:
         import cairosvg
-        return cairosvg.svg2png(bytestring=svg, output_width=width_px)
+        # on white, as the print puts a logo on a white plate on dark panels
+        return cairosvg.svg2png(bytestring=svg, output_width=width_px, background_color="white")
     except (ImportError, OSError):
         return None
 

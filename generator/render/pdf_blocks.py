@@ -111,7 +111,13 @@ class _Logo(Flowable):
         self.height = self.width * self._aspect()
         return self.width, self.height
 
+    PLATE = 4.0  # white around a logo on a dark panel, so its own dark colours still show
+
     def draw(self):
+        if self.ctx.dark:
+            self.canv.setFillColor(colour(self.ctx.style.colours["white"], self.ctx.cmyk))
+            self.canv.roundRect(-self.PLATE, -self.PLATE, self.width + 2 * self.PLATE, self.height + 2 * self.PLATE,
+                                3, stroke=0, fill=1)
         if self.block.kind == "svg":
             ctx = self.ctx
             known = tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in ctx.style.colours.values()))
