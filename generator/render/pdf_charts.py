@@ -14,7 +14,7 @@ from generator.compose.model import ChartArt, Style
 from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=6)  # one profile's charts and logo: never a cache that grows with a batch
 def svg_drawing(svg: bytes) -> Drawing:
     from svglib.svglib import svg2rlg
 
@@ -59,7 +59,7 @@ def _refont(node, names: dict[str, str]) -> None:
             _refont(child, names)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=6)  # one profile's charts and logo: never a cache that grows with a batch
 def prepared_svg(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
     """The chart drawing with brochure fonts (and CMYK inks in print mode), made once."""
     drawing = copy.deepcopy(svg_drawing(svg))
