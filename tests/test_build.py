@@ -171,8 +171,9 @@ def test_counselors_get_ruled_lines_in_the_room_left(default_build):
                          capture_output=True, text=True) if shutil.which("pdftotext") else None
     assert out is None or "Overview" in out.stdout
     document = docx.Document(default_build / "counselors-booklet.docx")
-    ruled = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr") is not None]
+    ruled = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(  # a rule under each line
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr/"
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}between") is not None]
     assert ruled == []  # Word reflows: a printed page's spare room is not carried into it
     assert WritingLines(spare=True).spare
 

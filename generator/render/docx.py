@@ -404,6 +404,8 @@ def _shade(w: _Writer, elements: list, background: str) -> None:
             for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
                 shd.set(qn(key), value)
             _before_ppr_tail(ppr, shd)
+            if dark and element is p and ppr.find(qn("w:pBdr")) is None and not _styled_border(w, ppr):
+                shd.addprevious(_edge(fill))  # one box: the spacing between paragraphs is shaded too
             if dark:
                 big = "BigNumber" in (ppr.find(qn("w:pStyle")).get(qn("w:val")) if ppr.find(qn("w:pStyle"))
                                       is not None else "")
@@ -415,6 +417,28 @@ def _shade(w: _Writer, elements: list, background: str) -> None:
                     colour = OxmlElement("w:color")
                     colour.set(qn("w:val"), ink)
                     rpr.append(colour)
+
+
+def _edge(fill: str):
+    """Borders in the panel's own colour on every side: Word and LibreOffice join the paragraphs that
+    share them into one box and shade the space between them, so the dark cover reads as one block
+    (tinted panels, packed tighter, go without: the borders' points could push a line over)."""
+    borders = OxmlElement("w:pBdr")
+    for side in ("w:top", "w:left", "w:bottom", "w:right"):
+        edge = OxmlElement(side)
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", fill)):
+            edge.set(qn(key), value)
+        borders.append(edge)
+    return borders
+
+
+def _styled_border(w: _Writer, ppr) -> bool:
+    """True when the paragraph's style draws a border of its own (the heading rule)."""
+    style_id = ppr.find(qn("w:pStyle"))
+    if style_id is None:
+        return False
+    style = w.doc.styles.element.get_by_id(style_id.get(qn("w:val")))
+    return style is not None and style.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None
 
 
 # pPr children that come after w:shd (ECMA-376 order)
