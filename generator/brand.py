@@ -6,8 +6,8 @@ schema --brand` prints its JSON Schema. Nothing here knows about PDF or Word.
 
 from __future__ import annotations
 
+import io
 import re
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
@@ -169,20 +169,11 @@ def _read_logo(path: Path, brand: Brand, text: str) -> tuple[Logo, list[str]]:
 
 
 def _pixel_width(data: bytes, kind: str) -> Optional[int]:
-    """The image's width in pixels from its header (PNG IHDR, JPEG SOF), without decoding it."""
-    if kind == "png":
-        if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
-            return None
-        return struct.unpack(">I", data[16:20])[0]
-    index = 2
-    if data[:2] != b"\xff\xd8":
-        return None
-    while index + 9 < len(data):
-        if data[index] != 0xFF:
-            return None
-        marker, length = data[index + 1], struct.unpack(">H", data[index + 2:index + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            return struct.unpack(">H", data[index + 7:index + 9])[0]
-        index += 2 + length
-    return None
+    """The image's width in pixels, read from its header by Pillow (None if it is not that kind)."""
+    from PIL import Image, UnidentifiedImageError
 
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.width if image.format == kind.upper() else None
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None

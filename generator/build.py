@@ -117,9 +117,7 @@ def brochures_for(profile, slug: str, options: BuildOptions, brand=None):
     from generator.charts import render_charts
     from generator.compose import compose
     from generator.compose.templates import load_audience, load_layout, names
-    from generator.render import measure
-
-    from generator.render import image_types
+    from generator.render import image_types, measure
 
     style = branded_style(brand)[0]
     charts = render_charts(profile, style, image_types(options.formats))

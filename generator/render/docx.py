@@ -61,6 +61,7 @@ class _Writer:
     brochure: Brochure
     width: float = 0.0  # text width of the current column, points
     _present: dict = field(default_factory=dict)
+    _ids: dict = field(default_factory=dict)
 
     def has_style(self, name: str) -> bool:
         return self.style(name) is not None
@@ -74,13 +75,12 @@ class _Writer:
 
     def style_id(self, name: str):
         """The style's id for a pStyle, None for the default paragraph style (left implicit)."""
-        key = ("id", name)
-        if key not in self._present:
+        if name not in self._ids:
             style = self.style(name)
             default = self.doc.styles.default(style.type) if style is not None else None
-            self._present[key] = None if style is None or (default is not None and
-                                                            default.style_id == style.style_id) else style.style_id
-        return self._present[key]
+            self._ids[name] = None if style is None or (default is not None and
+                                                        default.style_id == style.style_id) else style.style_id
+        return self._ids[name]
 
     def fallback(self, name: str) -> dict:
         """Direct formatting standing in for a style an organisation's reference lacks."""

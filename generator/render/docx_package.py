@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from io import BytesIO
 
@@ -11,15 +10,9 @@ from docx.oxml.ns import qn
 
 from generator.compose.model import Brochure
 from generator.render.dates import FIXED_DATE, document_date  # noqa: F401 (FIXED_DATE for the reference file)
+from generator.render.xmltext import clean_text  # noqa: F401 (the Word writer takes it from here)
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-# Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean_text(text: object) -> str:
-    """Text as data: drop characters XML cannot hold; never interpret markup."""
-    return _XML_INVALID.sub("", str(text))
 
 
 def normalise_zip(data: bytes) -> bytes:

@@ -130,10 +130,7 @@ def render(brochure: Brochure, bleed: bool = False, tagged: bool = True) -> byte
     `tagged=False` draws the same pages without structure (the tests compare the two)."""
     out = io.BytesIO()
     canvas = _canvas(brochure, out, bleed)
-    tagger = Tagger(canvas, brochure.page_count)
-    if not tagged:
-        del canvas._tagger
-        canvas._psCommandsBeforePage, canvas._psCommandsAfterPage = [], []
+    tagger = Tagger(canvas, brochure.page_count, active=tagged)
     sections = {panel.name: tagger.section() for panel in brochure.panels}  # a Sect per panel, reading order
     marks: dict[str, list[tuple[str, str]]] = {}
     with drawing_inks(bleed):
@@ -145,8 +142,7 @@ def render(brochure: Brochure, bleed: bool = False, tagged: bool = True) -> byte
                 with tagger.inside(sections[panel.name]):
                     marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
             canvas.showPage()
-            if tagged:
-                tagger.page_done()
+            tagger.page_done()
     for panel in brochure.panels:  # outline in reading order, not page order
         for key, title in marks.get(panel.name, []):
             canvas.addOutlineEntry(title, key, level=0)

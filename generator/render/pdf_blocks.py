@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from generator.compose import model as m
 from generator.links import is_web_link
-from generator.render.pdf_charts import ChartFlowable, prepared_svg, svg_drawing
+from generator.render.pdf_charts import ChartFlowable, known_colours, prepared_svg, svg_drawing
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
 from generator.render.pdf_styles import colour, inks, paragraph_styles
@@ -120,8 +120,7 @@ class _Logo(Flowable):
                                 3, stroke=0, fill=1)
         if self.block.kind == "svg":
             ctx = self.ctx
-            known = tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in ctx.style.colours.values()))
-            drawing = prepared_svg(self.block.data, ctx.style.fonts, known, ctx.cmyk)
+            drawing = prepared_svg(self.block.data, ctx.style.fonts, known_colours(ctx.style), ctx.cmyk)
             factor = self.width / drawing.width
             self.canv.saveState()
             self.canv.scale(factor, factor)

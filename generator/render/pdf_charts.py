@@ -59,6 +59,11 @@ def _refont(node, names: dict[str, str]) -> None:
             _refont(child, names)
 
 
+def known_colours(style: Style) -> tuple:
+    """The style's colours as (RGB hex, CMYK) pairs: the print inks an SVG's colours map to."""
+    return tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in style.colours.values()))
+
+
 @lru_cache(maxsize=6)  # one profile's charts and logo: never a cache that grows with a batch
 def prepared_svg(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
     """The chart drawing with brochure fonts (and CMYK inks in print mode), made once."""
@@ -76,8 +81,6 @@ class ChartFlowable(Flowable):
         super().__init__()
         self.art, self.style, self.cmyk = art, style, cmyk
 
-    def _known_colours(self) -> tuple:
-        return tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in self.style.colours.values()))
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
@@ -85,7 +88,7 @@ class ChartFlowable(Flowable):
         return self.width, self.height
 
     def draw(self):
-        drawing = prepared_svg(self.art.svg, self.style.fonts, self._known_colours(), self.cmyk)
+        drawing = prepared_svg(self.art.svg, self.style.fonts, known_colours(self.style), self.cmyk)
         factor = self.width / drawing.width
         self.canv.saveState()
         self.canv.scale(factor, factor)

@@ -14,7 +14,6 @@ or drawing for another purpose) draws untagged, so measuring and drawing stay th
 from __future__ import annotations
 
 import io
-import re
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,8 @@ from typing import Iterator, Optional
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
+
+from generator.render.xmltext import clean_text
 
 
 @dataclass
@@ -52,16 +53,18 @@ class Annotation:
 class Tagger:
     """Records the structure while a canvas draws; see the module's docstring."""
 
-    def __init__(self, canvas, page_count: int):
-        self.canvas = canvas
+    def __init__(self, canvas, page_count: int, active: bool = True):
+        """`active=False` records nothing and leaves the canvas untagged (the same pages, no structure)."""
+        self.canvas, self.active = canvas, active
         self.root = Node("Document")
         self.stack = [self.root]
         self.page = 0
         self.next_mcid = 0
         self.next_annotation = page_count  # ParentTree keys: pages first, then annotations
         self.open_leaf: Optional[Node] = None
-        canvas._tagger = self
-        self._artifact_page()
+        if active:
+            canvas._tagger = self
+            self._artifact_page()
 
     def _artifact_page(self) -> None:
         # ReportLab puts these around each page's stream (and clears them at each new page)
@@ -72,7 +75,8 @@ class Tagger:
         """Call after each showPage."""
         self.page += 1
         self.next_mcid = 0
-        self._artifact_page()
+        if self.active:
+            self._artifact_page()
 
     def section(self) -> Node:
         """A Sect for a panel, placed now (in reading order) and filled whenever it is drawn."""
@@ -268,7 +272,7 @@ def pdf_date(when: datetime) -> str:
 
 def _xmp(meta, when: datetime, producer: str) -> bytes:
     def clean(text: str) -> str:
-        return escape(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text))
+        return escape(clean_text(text))
 
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     xml = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
