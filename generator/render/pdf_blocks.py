@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from typing import Callable
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -252,6 +253,20 @@ def table(block: m.Table, ctx: Context) -> Flowable:
     return Tag(_Table(block, ctx), "Table", group=True)
 
 
+@lru_cache(maxsize=4)
+def _qr_drawing(url: str, bars, size: float) -> Drawing:
+    """The code's modules as one drawing, encoded once per address and ink.
+
+    Encoding is pure Python (~20 ms) and the widget encodes again for its bounds; the three
+    audiences of a profile print the same address, so the drawing is kept for the next one.
+    """
+    modules = QrCodeWidget(url, barFillColor=bars, barBorder=2).draw()
+    x0, y0, x1, y1 = modules.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(modules)
+    return drawing
+
+
 class _QR(Flowable):
     """A QR code on a white square (its quiet zone), whatever the panel colour."""
 
@@ -259,21 +274,16 @@ class _QR(Flowable):
 
     def __init__(self, url: str, bars, paper):
         super().__init__()
-        self.widget = QrCodeWidget(url, barFillColor=bars, barBorder=2)
-        self.paper = paper
+        self.url, self.bars, self.paper = url, bars, paper
         self.width = self.height = self.SIZE
 
     def wrap(self, avail_width, avail_height):
         return self.width, self.height
 
     def draw(self):
-        x0, y0, x1, y1 = self.widget.getBounds()
-        drawing = Drawing(self.SIZE, self.SIZE,
-                          transform=[self.SIZE / (x1 - x0), 0, 0, self.SIZE / (y1 - y0), 0, 0])
-        drawing.add(self.widget)
         self.canv.setFillColor(self.paper)
         self.canv.rect(0, 0, self.SIZE, self.SIZE, stroke=0, fill=1)
-        drawing.drawOn(self.canv, 0, 0)
+        _qr_drawing(self.url, self.bars, self.SIZE).drawOn(self.canv, 0, 0)
 
 
 def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
