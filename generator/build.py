@@ -30,6 +30,8 @@ class BuildOptions:
     jobs: int = 1  # processes rendering profiles at once (1: in this process)
     brand: Optional[Path] = None  # the career center's brand file
     shard: tuple[int, int] = (1, 1)  # build only the K-th of N shares of the profiles
+    languages: tuple[str, ...] = ("en",)  # editions, each from the profile's twin in that language
+    allow_english_content: bool = False  # a language without a twin frames the English text
 
 
 @dataclass
@@ -41,12 +43,23 @@ class BuildResult:
 
 
 def profile_paths(inputs: Iterable[Path]) -> list[Path]:
-    """Files named, and profile files inside folders named, sorted; none means the default."""
+    """Files named, and profile files inside folders named, sorted; none means the default. A
+    profile's translated twin (NAME.es.yaml) is not a profile of its own: a folder's are skipped."""
+    from generator.i18n import languages, load
+    from generator.profile.twin import twin_language
+
+    known = languages()
     paths: list[Path] = []
     for item in inputs or [DEFAULT_PROFILE]:
         if item.is_dir():
-            paths += sorted(p for p in item.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES)
+            paths += sorted(p for p in item.iterdir()
+                            if p.suffix.lower() in PROFILE_SUFFIXES and not twin_language(p, known))
         elif item.exists():
+            lang = twin_language(item, known)
+            if lang:
+                base = item.with_name(Path(item.stem).stem + item.suffix)
+                raise InputError(f"{item}: the {load(lang).name} translation of {base.name}; build {base} "
+                                 f"with --lang {lang}")
             paths.append(item)
         else:
             raise InputError(f"{item}: no such file or folder")
@@ -93,13 +106,39 @@ def read_profile(path: Path):
     return load_profile(path)
 
 
-def read_all(paths: list[Path]) -> tuple[list, list[str]]:
-    """Every profile, or one ProfileError listing every problem in every file (its `loaded` holds
-    the profiles that did read, so a batch can build those)."""
+def read_editions(path: Path, options: BuildOptions) -> tuple[dict, list[str]]:
+    """The profile in English and in each other language asked for: {lang: profile}, from its twin
+    (NAME.es.yaml); no twin is an error unless English content is allowed."""
+    from generator.i18n import DEFAULT, load
+    from generator.profile.twin import load_twin, twin_path
+
+    profile, notes = read_profile(path)
+    editions = {DEFAULT: profile}
+    for lang in options.languages:
+        twin = twin_path(path, lang)
+        if lang == DEFAULT:
+            continue
+        if twin.is_file():
+            editions[lang], more = load_twin(twin, profile)
+            notes += more
+        elif options.allow_english_content:
+            editions[lang] = profile
+            notes.append(f"{path}: warning: no {load(lang).name} translation ({twin.name}); the {load(lang).name} "
+                         f"edition frames the profile's English text")
+        else:
+            raise ProfileError([f"{path}: no {load(lang).name} translation: {twin} does not exist (write it, or "
+                                f"build with --allow-english-content)"])
+    return editions, notes
+
+
+def read_all(paths: list[Path], options: BuildOptions = BuildOptions()) -> tuple[list, list[str]]:
+    """Every profile in every language asked for ({lang: profile} each), or one ProfileError listing
+    every problem in every file (its `loaded` holds the profiles that did read, so a batch can build
+    those)."""
     loaded, warnings, problems = [], [], []
     for path in paths:
         try:
-            profile, notes = read_profile(path)
+            profile, notes = read_editions(path, options)
             loaded.append((path, profile))
             warnings += notes
         except InputError as exc:
@@ -111,9 +150,9 @@ def read_all(paths: list[Path]) -> tuple[list, list[str]]:
     return loaded, warnings
 
 
-def brochures_for(profile, slug: str, options: BuildOptions, brand=None):
+def brochures_for(profile, slug: str, options: BuildOptions, brand=None, keep: Optional[dict] = None):
     """Every brochure of one profile, composed and fitted (charts rendered once), in the brand's
-    colours when there is a brand."""
+    colours when there is a brand; `keep` maps an audience to sections it keeps (see compose)."""
     from generator.charts import render_charts
     from generator.compose import compose
     from generator.compose.templates import load_audience, load_layout, names
@@ -124,7 +163,8 @@ def brochures_for(profile, slug: str, options: BuildOptions, brand=None):
     for audience_name in options.audiences or tuple(names("audiences")):
         audience = load_audience(audience_name)
         layout = load_layout(options.layout or audience.default_layout)
-        yield compose(profile, slug, audience, layout, options.paper, style, charts, measure, brand)
+        yield compose(profile, slug, audience, layout, options.paper, style, charts, measure, brand,
+                      (keep or {}).get(audience_name, frozenset()))
 
 
 def branded_style(brand) -> tuple:
@@ -153,10 +193,11 @@ def check_templates(options: BuildOptions) -> None:
     from generator.compose.templates import load_audience, load_layout, load_style, names
 
     load_style()
-    for name in options.audiences or tuple(names("audiences")):
-        audience = load_audience(name)
-        check_audience(audience)
-        load_layout(options.layout or audience.default_layout)
+    for lang in options.languages:
+        for name in options.audiences or tuple(names("audiences")):
+            audience = load_audience(name, lang)
+            check_audience(audience)
+            load_layout(options.layout or audience.default_layout)
 
 
 def slug_of(path: Path) -> str:
@@ -177,15 +218,38 @@ def slugs_for(paths: list[Path]) -> dict[Path, str]:
     return slugs
 
 
-def render_profile(path: Path, profile, slug: str, options: BuildOptions,
+def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptions, brand=None) -> list:
+    """Every brochure of one profile in every language asked for: [(file stem, brochure)]; English
+    files are 'students-trifold', the others 'students-trifold.es'. Another language keeps the
+    sections the English edition keeps (set smaller rather than dropped, while the type floor
+    allows), so the two handed out side by side say the same; English is composed for that even
+    when only another language is asked for."""
+    from generator import i18n
+
+    wanted = [lang for lang in options.languages if lang != i18n.DEFAULT]
+    order = [i18n.DEFAULT] * (i18n.DEFAULT in options.languages or bool(wanted)) + wanted
+    out, kept_in_english = [], {}
+    for lang in order:
+        with i18n.use(lang):
+            try:
+                brochures = list(brochures_for(editions[lang], slug, options, brand, kept_in_english))
+            except FitError as exc:
+                raise FitError(f"{path}: {exc.format_message()}") from None
+        if lang == i18n.DEFAULT:
+            kept_in_english = {b.audience: b.kept for b in brochures}
+        if lang in options.languages:
+            suffix = "" if lang == i18n.DEFAULT else f".{lang}"
+            out += [(f"{brochure.file_stem}{suffix}", brochure) for brochure in brochures]
+    return out
+
+
+def render_profile(path: Path, editions: dict, slug: str, options: BuildOptions,
                    brand=None) -> tuple[dict[Path, Path], list[str]]:
     """Compose and render every file of one profile into temporary files: ({target: temp}, warnings)."""
     from generator.render import missing_glyphs, render
 
-    try:
-        brochures = list(brochures_for(profile, slug, options, brand))
-    except FitError as exc:
-        raise FitError(f"{path}: {exc.format_message()}") from None
+    named = edition_brochures(path, editions, slug, options, brand)
+    brochures = [brochure for _, brochure in named]
     warnings, temps = [], {}
     boxes = set().union(*(missing_glyphs(b) for b in brochures)) if "pdf" in options.formats else set()
     if boxes:
@@ -193,13 +257,13 @@ def render_profile(path: Path, profile, slug: str, options: BuildOptions,
         warnings.append(f"{path}: warning: no installed font has {len(boxes)} character(s), printed as boxes: "
                         f"{shown} (Debian: fonts-droid-fallback for Chinese and Japanese, fonts-nanum for Korean)")
     try:
-        for brochure in brochures:
+        for stem, brochure in named:
             if brochure.dropped:
-                warnings.append(f"{path}: {brochure.file_stem}: left out to fit: {', '.join(brochure.dropped)}")
+                warnings.append(f"{path}: {stem}: left out to fit: {', '.join(brochure.dropped)}")
             warnings += [f"{path}: warning: {note}" for note in brochure.warnings
                          if f"{path}: warning: {note}" not in warnings]
             for fmt in options.formats:
-                target = options.output / slug / f"{brochure.file_stem}.{fmt}"
+                target = options.output / slug / f"{stem}.{fmt}"
                 temps[target] = write_temp(target, render(fmt, brochure, options.bleed))
     except BaseException:
         for temp in temps.values():
@@ -267,7 +331,7 @@ def build(inputs: Iterable[Path], options: BuildOptions,
     check_templates(options)
     brand, brand_notes = load_brand_file(options)
     try:
-        loaded, warnings = read_all(paths)
+        loaded, warnings = read_all(paths, options)
         failures: list[str] = []
     except ProfileError as error:
         if not error.loaded:  # nothing to build: bad input, exit 2, nothing written

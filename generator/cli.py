@@ -80,7 +80,15 @@ def main(debug: bool) -> None:
               help="Build only the K-th of N equal shares of the profiles (1 <= K <= N), for a batch "
                    "engine that runs N copies; auto/N takes K from JOB_COMPLETION_INDEX (Kubernetes "
                    "Indexed Job), SLURM_ARRAY_TASK_ID or CI_NODE_INDEX (0-based).")
-def build(profiles, audiences, layout, formats, paper, bleed, output, brand, jobs, shard) -> None:
+@click.option("--lang", "languages", multiple=True, metavar="CODE",
+              help="Language of the brochures (repeatable; default: en). Each language other than "
+                   "English builds from the profile's translation beside it (NAME.es.yaml) and writes "
+                   "NAME/<audience>-<layout>.es.pdf. See `list`.")
+@click.option("--allow-english-content", is_flag=True,
+              help="Build a language without the profile's translation: its fixed words around the "
+                   "English text (with a warning).")
+def build(profiles, audiences, layout, formats, paper, bleed, output, brand, jobs, shard, languages,
+          allow_english_content) -> None:
     """Build brochures from PROFILES (YAML or plain-text files, or folders).
 
     With no PROFILES, builds the bundled default profile.
@@ -89,8 +97,12 @@ def build(profiles, audiences, layout, formats, paper, bleed, output, brand, job
 
     from generator.build import BuildOptions, build as run_build, parse_shard
     from generator.compose.templates import load_audience, load_layout
+    from generator.i18n import load as load_language
 
     started = time.perf_counter()
+    languages = tuple(dict.fromkeys(languages)) or ("en",)
+    for code in languages:
+        load_language(code)
 
     for name in audiences:
         load_audience(name)
@@ -99,7 +111,8 @@ def build(profiles, audiences, layout, formats, paper, bleed, output, brand, job
     options = BuildOptions(audiences=tuple(audiences), layout=layout, formats=tuple(formats) or ("pdf", "docx"),
                            paper=paper, bleed=bleed, output=output,
                            debug=bool(click.get_current_context().find_root().params.get("debug")),
-                           jobs=jobs or os.cpu_count() or 1, brand=brand, shard=parse_shard(shard) if shard else (1, 1))
+                           jobs=jobs or os.cpu_count() or 1, brand=brand, shard=parse_shard(shard) if shard else (1, 1),
+                           languages=languages, allow_english_content=allow_english_content)
     try:
         result = run_build(profiles, options, progress=_progress)
     except BuildError as failure:  # others were built: say so, then the failures, exit 1
@@ -132,8 +145,9 @@ def _progress(items, length: int):
 
 @main.command("list")
 def list_command() -> None:
-    """List the audiences and layouts available."""
+    """List the audiences, layouts and languages available."""
     from generator.compose.templates import load_audience, load_layout, names
+    from generator.i18n import languages, load
 
     click.echo("Audiences:")
     for name in names("audiences"):
@@ -142,6 +156,9 @@ def list_command() -> None:
     click.echo("Layouts:")
     for name in names("layouts"):
         click.echo(f"  {name:<12} {load_layout(name).description}")
+    click.echo("Languages (--lang):")
+    for code in languages():
+        click.echo(f"  {code:<12} {load(code).name} ({load(code).tag})")
 
 
 @main.command("import")
@@ -166,12 +183,19 @@ def import_command(text: Path, output: Path | None) -> None:
 @main.command()
 @click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(profiles: tuple[Path, ...]) -> None:
-    """Check YAML profiles; print one line per problem."""
+    """Check YAML profiles and their translations (NAME.es.yaml, checked against NAME.yaml); print
+    one line per problem."""
+    from generator.i18n import languages
+    from generator.profile.twin import load_twin, twin_language
     from generator.profile.yaml_io import load_profile
 
     problems: list[str] = []
     for path in profiles:
         try:
+            if twin_language(path, languages()):
+                base = path.with_name(Path(path.stem).stem + path.suffix)
+                load_twin(path, load_profile(base)[0])
+                continue
             _, warnings = load_profile(path)
             _report(warnings)
         except BrochureError as exc:

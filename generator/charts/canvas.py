@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.charts.money import amount, tick
+from generator.i18n import t
 from generator.charts.theme import (
     BOTTOM_IN,
     LABEL_PT,
@@ -14,7 +15,6 @@ from generator.charts.theme import (
     TICK_PT,
     ROW_IN,
     TOP_IN,
-    UNIT_CAPTIONS,
     VALUE_PT,
     WIDTH_IN,
     ChartColours,
@@ -153,7 +153,7 @@ def style_axes(ax, colours: ChartColours, period: str = "year") -> None:
     ax.tick_params(axis="y", length=0, pad=5, colors=colours.text)
     ax.grid(axis="x", color=colours.rule, linewidth=0.4, alpha=0.6)
     ax.set_axisbelow(True)
-    ax.set_xlabel(UNIT_CAPTIONS[period], fontsize=TICK_PT, color=colours.muted, loc="right", labelpad=2)
+    ax.set_xlabel(t(f"charts.axis.{period}"), fontsize=TICK_PT, color=colours.muted, loc="right", labelpad=2)
 
 
 def name_ticks(ax, names: list[str]) -> None:
@@ -179,7 +179,7 @@ def median_line(ax, median: float, colours: ChartColours, dashed: bool = False) 
     where = (median - low) / (high - low)
     ha = "left" if where < 0.2 else "right" if where > 0.8 else "center"
     ax.annotate(
-        f"Median {amount(median)}", (median, 1), xycoords=("data", "axes fraction"),
+        t("charts.median_marker", amount=amount(median)), (median, 1), xycoords=("data", "axes fraction"),
         xytext=(0, 2.5), textcoords="offset points", ha=ha, va="bottom",
         fontsize=VALUE_PT, fontweight="bold", color=colours.accent_text, zorder=5, parse_math=False,
     )

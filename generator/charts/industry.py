@@ -14,7 +14,8 @@ from generator.charts.money import amount
 from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
 from generator.compose.model import ChartArt
-from generator.money import PER, PER_SHORT, majority_period
+from generator.i18n import t
+from generator.money import majority_period, per, per_short
 from generator.profile.model import Profile
 
 CHART_ID = "industry_pay"
@@ -38,8 +39,8 @@ def industry_rows(profile: Profile, period: Optional[str] = None) -> list[Indust
     period = period or majority_period([item.period for item in items])
     rows = [
         IndustryBar(item.industry, item.in_unit(period),
-                    amount(item.pay) + (PER_SHORT[item.period] if item.period != period else ""),
-                    f"{amount(item.pay)} {PER[item.period]}", item.period != period)
+                    amount(item.pay) + (per_short(item.period) if item.period != period else ""),
+                    f"{amount(item.pay)} {per(item.period)}", item.period != period)
         for item in items
     ]
     return sorted(rows, key=lambda row: -row.pay)[:MAX_INDUSTRIES]
@@ -47,9 +48,8 @@ def industry_rows(profile: Profile, period: Optional[str] = None) -> list[Indust
 
 def alt_text(rows: list[IndustryBar], median: Optional[float], period: str) -> str:
     """The chart's data in words, each figure as the source gives it."""
-    text = "Median pay in the top-paying industries: "
-    text += "; ".join(f"{row.name} {row.words}" for row in rows)
-    return text + (f"; overall median {amount(median)} {PER[period]}." if median else ".")
+    text = t("charts.industry_alt", rows="; ".join(f"{row.name} {row.words}" for row in rows))
+    return text + (t("charts.industry_alt_median", amount=amount(median), per=per(period)) if median else ".")
 
 
 def _limits(ax, rows: list[IndustryBar], median: Optional[float]) -> None:

@@ -15,7 +15,8 @@ from generator.charts.money import short, span, span_words
 from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import VALUE_PT, ChartColours, blend, chart_colours
 from generator.compose.model import ChartArt
-from generator.money import PER, PER_SHORT, majority_period
+from generator.i18n import t
+from generator.money import majority_period, per, per_short
 from generator.profile.model import Profile
 
 CHART_ID = "salary_by_level"
@@ -59,17 +60,17 @@ def level_bars(profile: Profile, period: str) -> list[LevelBar]:
         if low is None:  # 'up to $110,000': drawn as a mark at the top, labelled 'up to'
             low = high
         converted = pay.period != period
-        label = span(pay.min, pay.max, pay.open_ended, short) + (PER_SHORT[pay.period] if converted else "")
-        words = span_words(pay.min, pay.max, pay.open_ended) + f" {PER[pay.period]}"
+        label = span(pay.min, pay.max, pay.open_ended, short) + (per_short(pay.period) if converted else "")
+        words = span_words(pay.min, pay.max, pay.open_ended) + f" {per(pay.period)}"
         bars.append(LevelBar(level.name, low, high, pay.open_ended, label, words, converted))
     return bars
 
 
 def alt_text(bars: list[LevelBar], median: Optional[float], period: str, year: Optional[int]) -> str:
     """The chart's data in words, each figure as the source gives it."""
-    text = "Salary by level: " + "; ".join(f"{bar.name} {bar.words}" for bar in bars) + "."
+    text = t("charts.salary_alt", bars="; ".join(f"{bar.name} {bar.words}" for bar in bars))
     if median:
-        text += f" Overall median {span(median, None, False)} {PER[period]}"
+        text += t("charts.salary_alt_median", amount=span(median, None, False), per=per(period))
         text += f" ({year})." if year else "."
     return text
 

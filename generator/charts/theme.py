@@ -18,9 +18,6 @@ LABEL_PT = 8.5  # level / industry names
 VALUE_PT = 8.0  # values at bar ends, median label
 TICK_PT = 7.5  # axis ticks and unit caption
 MAX_INDUSTRIES = 6
-UNIT_CAPTIONS = {"year": "US dollars a year", "hour": "US dollars an hour"}
-
-
 @dataclass(frozen=True)
 class ChartColours:
     """The style colours a chart uses, as RGB hex."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator import i18n
 from generator.compose.cover import cover_sections, cover_title
 from generator.compose.fit import Measure
 from generator.compose.fitting import Draft, fit
@@ -11,7 +12,8 @@ from generator.compose.model import Brochure, Bullets, ChartArt, Heading, Metada
 from generator.compose.sections import BUILDERS, Context
 from generator.compose.templates import TEMPLATES_DIR, AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
 from generator.compose.wording import with_count
-from generator.errors import TemplateError
+from generator.errors import FitError, TemplateError
+from generator.i18n import t
 from generator.profile.model import Profile
 
 
@@ -105,19 +107,47 @@ def _unseen(block, seen: set[str]):
     return block
 
 
+def _keeping(drafted: Draft, keep: frozenset[str]) -> Draft:
+    """The draft with the sections in `keep` never dropped (priority 1), the others as they were."""
+    if not keep:
+        return drafted
+
+    def kept(section: Section) -> Section:
+        if section.section_id not in keep:
+            return section
+        condensed = kept(section.condensed) if section.condensed is not None else None
+        return replace(section, priority=1, condensed=condensed)
+
+    return replace(drafted, by_role={role: [kept(s) for s in sections] for role, sections in drafted.by_role.items()})
+
+
+def _document_language(brand) -> str:
+    """The catalogue's language tag ('es-US'); a brand's own tag when it names the same language ('en-GB')."""
+    tag = i18n.active().tag
+    own = brand.brand.language if brand is not None else None
+    return own if own and own.split("-")[0].casefold() == tag.split("-")[0].casefold() else tag
+
+
 def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutSpec, paper: str,
-            style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure, brand=None) -> Brochure:
+            style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure, brand=None,
+            keep: frozenset[str] = frozenset()) -> Brochure:
     """A fitted brochure for one audience in one layout; `brand` (a LoadedBrand) adds who hands it
-    out (its colours are already in `style_spec`: see compose.branding)."""
-    fitted = fit(draft(profile, audience, charts, brand), layout, paper, style_spec, audience.type_factor,
-                 measure)
+    out (its colours are already in `style_spec`: see compose.branding). Sections in `keep` (what
+    the English edition kept) are set smaller rather than dropped, while the type floor allows."""
+    drafted = draft(profile, audience, charts, brand)
+    try:
+        fitted = fit(_keeping(drafted, keep), layout, paper, style_spec, audience.type_factor, measure)
+    except FitError:
+        if not keep:
+            raise
+        fitted = fit(drafted, layout, paper, style_spec, audience.type_factor, measure)
     panels, style, scale, dropped = fitted.panels, fitted.style, fitted.scale, fitted.dropped
     width, height = layout.paper[paper]
-    keywords = (profile.title, "career", "brochure", audience.name, "salary", "job outlook")
-    metadata = Metadata(title=f"{profile.title} \u2014 career brochure for {audience.name}",
+    keywords = (profile.title, *(word.format(audience=audience.reader) for word in i18n.words("metadata.keywords")))
+    metadata = Metadata(title=t("metadata.title", title=profile.title, audience=audience.reader),
                         author=brand.brand.name if brand else "career-brochure",
                         subject=audience.description, keywords=keywords,
-                        language=(brand.brand.language if brand and brand.brand.language else "en-US"),
+                        language=_document_language(brand),
                         data_date=next((s.data_as_of for s in profile.sources if s.data_as_of), ""))
     shortened = cover_title(profile.title) != profile.title
     warnings = (f"the title is {len(profile.title)} characters; the cover shortens it to "

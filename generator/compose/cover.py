@@ -7,6 +7,8 @@ from typing import Optional
 from generator.compose import wording as w
 from generator.compose.model import BigNumber, Fact, Heading, KeyFacts, Logo, Paragraph, Section
 from generator.compose.templates import AudienceSpec
+from generator.i18n import t
+from generator.money import per
 from generator.profile.model import Profile
 
 
@@ -22,10 +24,10 @@ def _big_number(p: Profile, audience: AudienceSpec) -> Optional[Fact]:
     spec = audience.cover.big_number
     hourly_first = (spec.fact == "median_hourly" and pay.hourly) or not pay.annual
     if hourly_first:
-        label = f"median pay an hour{_pay_year(p)}"
-        also = f" · {w.money(pay.annual)} a year" if pay.annual else ""
+        label = t("cover.hourly_label") + _pay_year(p)
+        also = t("cover.also", amount=w.money(pay.annual), per=per("year")) if pay.annual else ""
         return Fact(w.money(pay.hourly), label + also)
-    also = f" · {w.money(pay.hourly)} an hour" if pay.hourly else ""
+    also = t("cover.also", amount=w.money(pay.hourly), per=per("hour")) if pay.hourly else ""
     return Fact(w.money(pay.annual), f"{spec.label}{_pay_year(p)}{also}")
 
 
@@ -33,7 +35,7 @@ def _growth(p: Profile) -> Optional[Fact]:
     g = p.growth
     if g is None:
         return None
-    label = " ".join(x for x in ("job growth", w.growth_period(g)) if x)
+    label = " ".join(x for x in (t("cover.job_growth"), w.growth_period(g)) if x)
     if g.label:
         label += f", {w.lower_first(g.label)}"
     return Fact(w.growth_value(g), label)
@@ -41,32 +43,32 @@ def _growth(p: Profile) -> Optional[Fact]:
 
 def _openings(p: Profile) -> Optional[Fact]:
     n = p.outlook.annual_openings
-    return Fact(w.count(n), "job openings a year") if n else None
+    return Fact(w.count(n), t("cover.openings")) if n else None
 
 
 def _education(p: Profile, words: str = "term") -> Optional[Fact]:
     found = w.education_categories(p.typical_education)
     if words == "plain" and found:
-        return Fact(found[0].short, "typical education to start")
+        return Fact(found[0].short, t("cover.education"))
     text = w.short_education(p.typical_education)
-    return Fact(text, "typical education to start") if text else None
+    return Fact(text, t("cover.education")) if text else None
 
 
 def _jobs(p: Profile) -> Optional[Fact]:
     jobs = p.number_of_jobs
     if jobs is None:
         return None
-    return Fact(w.jobs(jobs), f"jobs in {jobs.year}" if jobs.year else "jobs")
+    return Fact(w.jobs(jobs), t("cover.jobs_in", year=jobs.year) if jobs.year else t("cover.jobs"))
 
 
 def _hourly(p: Profile) -> Optional[Fact]:
     pay = p.median_pay
-    return Fact(w.money(pay.hourly), "median pay an hour") if pay and pay.hourly else None
+    return Fact(w.money(pay.hourly), t("cover.hourly_label")) if pay and pay.hourly else None
 
 
 def _experience(p: Profile) -> Optional[Fact]:
     text = w.first_sentence(p.work_experience)
-    return Fact(text, "work experience") if text else None
+    return Fact(text, t("cover.experience")) if text else None
 
 
 FACTS = {"growth": _growth, "openings": _openings, "education": _education,

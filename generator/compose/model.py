@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from generator.i18n import t
+
 
 _NUMBER = re.compile(r"^[-+\u2212$]?[\d$]")
 
@@ -123,6 +125,11 @@ class Link:
 
     url: str
     text: str = ""
+    alt: str = ""  # what a screen reader says for the link ('Link to …' in the language being built)
+
+    def __post_init__(self):
+        if not self.alt:
+            object.__setattr__(self, "alt", t("links.link_to", url=self.url))
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,14 @@ class QRCode:
 
     url: str
     caption: str = ""
+    alt: str = ""  # the code's alt text ('QR code: a link to …' in the language being built)
+    link_alt: str = ""  # the printed address's, as a link
+
+    def __post_init__(self):
+        if not self.alt:
+            object.__setattr__(self, "alt", t("links.qr_alt", url=self.url))
+        if not self.link_alt:
+            object.__setattr__(self, "link_alt", t("links.link_to", url=self.url))
 
 
 @dataclass(frozen=True)
@@ -293,3 +308,8 @@ class Brochure:
     @property
     def file_stem(self) -> str:
         return f"{self.audience}-{self.layout}"
+
+    @property
+    def kept(self) -> frozenset[str]:
+        """The ids of the sections printed."""
+        return frozenset(s.section_id for panel in self.panels for s in panel.sections)

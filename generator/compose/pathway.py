@@ -12,13 +12,18 @@ from typing import Callable
 from generator.compose import wording as w
 from generator.compose.model import Step
 from generator.compose.templates import StepSpec
+from generator.i18n import t
 from generator.profile.model import Profile
 
-# Sentences about how long training takes, what it costs, and routes that fit a working adult.
+# Sentences about how long training takes, what it costs, and routes that fit a working adult
+# (in English and in Spanish, the languages profiles come in).
 _ROUTE_WORDS = re.compile(
     r"\b(?:\d+\s*(?:[-–]\s*\d+\s*)?(?:weeks?|months?|years?)|part[- ]time|evening|night classes|weekend|online"
     r"|apprentice\w*|bootcamp\w*|community college|cost\w*|tuition|\$\s?\d|on[- ]the[- ]job|paid training"
-    r"|employer[- ]sponsored|self[- ]paced|flexible)\b", re.I)
+    r"|employer[- ]sponsored|self[- ]paced|flexible"
+    r"|\d+\s*(?:[-–]\s*\d+\s*)?(?:semanas?|mes(?:es)?|años?)|medio tiempo|tiempo parcial|de noche|nocturn\w*"
+    r"|fines? de semana|en línea|aprendiz\w*|colegio comunitario|costo\w*|matrícula|en el trabajo"
+    r"|capacitación pagada|a su (?:propio )?ritmo|flexible\w*)\b", re.I)
 MAX_ROUTES = 3
 
 
@@ -30,10 +35,11 @@ def high_school(p: Profile, whole: bool) -> str:
     how = p.how_to_become
     if how.high_school:
         return _text(how.high_school, whole) if whole else w.first_paragraph(how.high_school)
-    return f"Courses: {', '.join(how.high_school_courses)}." if how.high_school_courses else ""
+    return t("pathway.courses", courses=", ".join(how.high_school_courses)) if how.high_school_courses else ""
 
 
-_SCHOOL_LEVEL = re.compile(r"^\s*(?:high school|no formal|none\b|secondary school)", re.I)
+_SCHOOL_LEVEL = re.compile(r"^\s*(?:high school|no formal|none\b|secondary school|diploma de escuela secundaria"
+                           r"|escuela secundaria|ninguna?\b|sin credencial)", re.I)
 
 
 def education(p: Profile, whole: bool) -> str:
@@ -63,7 +69,7 @@ def routes(p: Profile, whole: bool, used: tuple[str, ...] = ()) -> str:
 def certification(p: Profile, whole: bool) -> str:
     names = [c.name for c in p.how_to_become.certifications]
     if names:
-        return f"Earn a credential such as {w.join_words(names, 'or')}."
+        return t("pathway.credential", names=w.join_words(names, "or"))
     return _text(p.how_to_become.licensing, whole)
 
 
@@ -71,12 +77,12 @@ def first_job(p: Profile, whole: bool) -> str:
     if not p.levels:
         return ""
     level = p.levels[0]
-    pay = f", earning {w.salary_range(level.salary, unit=True)}" if level.salary else ""
+    pay = t("pathway.earning", pay=w.salary_range(level.salary, unit=True)) if level.salary else ""
     if level.job_titles:
         titles = w.join_words(list(level.job_titles[:2]), "or")
-        return f"Start as {w.article(titles)} {titles}{pay}."
-    return f"Start at the {level.name} level{pay}." if "level" not in level.name.casefold() \
-        else f"Start at {level.name}{pay}."
+        return t("pathway.start_as", a=w.article(titles), titles=titles, pay=pay)
+    named = t("pathway.level_word").casefold() in level.name.casefold()  # 'Entry Level', 'Nivel inicial'
+    return t("pathway.start_at" if named else "pathway.start_at_level", level=level.name, pay=pay)
 
 
 def experience(p: Profile, whole: bool) -> str:
@@ -92,18 +98,14 @@ STEP_TEXT: dict[str, Callable[[Profile, bool], str]] = {
     "high_school": high_school, "education": education, "postsecondary": postsecondary, "routes": routes,
     "certification": certification, "first_job": first_job, "experience": experience, "advancement": advancement,
 }
-DEFAULT_STEPS = (
-    StepSpec(kind="high_school", title="In high school"), StepSpec(kind="education", title="After high school"),
-    StepSpec(kind="certification", title="Get certified"), StepSpec(kind="first_job", title="Your first job"),
-    StepSpec(kind="advancement", title="Move up"),
-)
+DEFAULT_STEPS = ("high_school", "education", "certification", "first_job", "advancement")
 
 
 def steps(p: Profile, specs: list[StepSpec]) -> list[Step]:
     """The steps the profile can fill, in the audience's order; no text is used twice."""
     out: list[Step] = []
     used: set[str] = set()
-    for spec in specs or DEFAULT_STEPS:
+    for spec in specs or [StepSpec(kind=kind, title=t(f"default_steps.{kind}")) for kind in DEFAULT_STEPS]:
         if spec.kind == "routes":
             text = routes(p, spec.whole, tuple(used)).strip()
         else:

@@ -17,7 +17,9 @@ from generator.compose.model import (
     Block, Bullets, Chart, ChartArt, Heading, Link, Logo, Paragraph, QRCode, Steps, Table, WritingLines,
 )
 from generator.compose.templates import AudienceSpec, SectionSpec
+from generator.i18n import source_date, t
 from generator.links import is_web_link
+from generator.money import per
 from generator.profile.model import Profile
 
 
@@ -68,18 +70,18 @@ def education_text(text: str, words: str) -> str:
     found = w.education_categories(text)
     if not found or words == "term":
         return text
-    plain = "; or ".join(c.plain for c in found)
+    plain = t("phrases.plain_or").join(c.plain for c in found)
     if words == "plain":
         return plain[:1].upper() + plain[1:] + "."
-    return f"{text} (in plain words: {plain})"
+    return t("phrases.plain_words", text=text, plain=plain)
 
 
 def entry_requirements(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     education = education_text(p.typical_education, ctx.education_words) if p.typical_education else ""
     jobs = p.number_of_jobs
-    jobs_text = f"{w.jobs(jobs)}" + (f" in {jobs.year}" if jobs and jobs.year else "") if jobs else ""
-    return _labelled([("Typical education", education), ("Work experience", p.work_experience or ""),
-                      ("Number of jobs", jobs_text)], spec)
+    jobs_text = (t("phrases.in_year", text=w.jobs(jobs), year=jobs.year) if jobs.year else w.jobs(jobs)) if jobs else ""
+    return _labelled([(t("labels.typical_education"), education), (t("labels.work_experience"), p.work_experience or ""),
+                      (t("labels.number_of_jobs"), jobs_text)], spec)
 
 
 def specialties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -94,10 +96,10 @@ def day_to_day(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]
 def levels(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for level in _limit(p.levels, spec):
-        pairs = [("Pay", w.salary_range(level.salary, unit=True) if level.salary else ""),
-                 ("Experience", level.experience or ""),
-                 ("Education", level.education or ""),
-                 ("Job titles", ", ".join(level.job_titles))]
+        pairs = [(t("labels.pay"), w.salary_range(level.salary, unit=True) if level.salary else ""),
+                 (t("labels.experience"), level.experience or ""),
+                 (t("labels.education"), level.education or ""),
+                 (t("labels.job_titles"), ", ".join(level.job_titles))]
         blocks.append(Heading(level.name, 2))
         blocks.extend(_labelled(pairs, SectionSpec(id="level", heading="")))
     return tuple(blocks)
@@ -106,7 +108,8 @@ def levels(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 def levels_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     rows = tuple((lv.name, w.salary_range(lv.salary, unit=True) if lv.salary else "\u2014", lv.experience or "\u2014")
                  for lv in _limit(p.levels, spec))
-    return (Table(("Level", "Salary", "Experience"), rows, (0.26, 0.3, 0.44)),) if rows else ()
+    head = (t("labels.level"), t("labels.salary"), t("labels.experience"))
+    return (Table(head, rows, (0.26, 0.3, 0.44)),) if rows else ()
 
 
 def level_duties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -120,19 +123,18 @@ def level_duties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ..
 
 def chart_caption(art: ChartArt, what: str) -> str:
     """What the chart shows, in which unit, what its line means, and any conversion."""
-    parts = [f"{what}, in US dollars {'an hour' if art.period == 'hour' else 'a year'}"]
+    parts = [t("charts.caption_unit", what=what, per=per(art.period))]
     if art.median:
-        parts.append("the line marks the overall median")
+        parts.append(t("charts.caption_median"))
     if art.converted:
-        other = "Yearly" if art.period == "hour" else "Hourly"
-        parts.append(f"{other} figures are placed at 2,080 hours a year and labelled as the source gives them")
+        parts.append(t(f"charts.caption_converted.{art.period}"))
     return "; ".join(parts) + "."
 
 
-def _chart(chart_id: str, what: str) -> Builder:
+def _chart(chart_id: str, what_key: str) -> Builder:
     def build(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
         art = ctx.charts.get(chart_id)
-        return (Chart(art, chart_caption(art, what)),) if art else ()
+        return (Chart(art, chart_caption(art, t(what_key))),) if art else ()
     return build
 
 
@@ -150,8 +152,9 @@ def high_school(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...
 
 def education_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     how = p.how_to_become
-    return _labelled([("Education", how.education or ""), ("High school", how.high_school or ""),
-                      ("Postsecondary", how.postsecondary or ""), ("Advancement", how.advancement or "")], spec)
+    return _labelled([(t("labels.education"), how.education or ""), (t("labels.high_school"), how.high_school or ""),
+                      (t("labels.postsecondary"), how.postsecondary or ""),
+                      (t("labels.advancement"), how.advancement or "")], spec)
 
 
 def _certificate(name: str, issuer: Optional[str], description: Optional[str]) -> str:
@@ -175,15 +178,15 @@ def tools(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 
 def work_environment(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     env = p.work_environment
-    return _labelled([("Industries", ", ".join(env.industries)), ("Settings", env.settings or ""),
-                      ("Schedules", env.schedules or "")], spec)
+    return _labelled([(t("labels.industries"), ", ".join(env.industries)), (t("labels.settings"), env.settings or ""),
+                      (t("labels.schedules"), env.schedules or "")], spec)
 
 
 def outlook(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     o = p.outlook
     blocks: list[Block] = _paragraphs(o.summary)
     if o.annual_openings and w.count(o.annual_openings) not in (o.summary or ""):  # said once, not twice
-        blocks.append(Paragraph(f"About {w.count(o.annual_openings)} openings a year, on average.", "emphasis"))
+        blocks.append(Paragraph(t("phrases.openings_average", count=w.count(o.annual_openings)), "emphasis"))
     blocks.extend(_bullets(list(o.drivers), spec))
     return tuple(blocks)
 
@@ -197,9 +200,9 @@ def trends(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 
 
 def industries_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    rows = tuple((i.industry, w.money(i.pay) + (" an hour" if i.period == "hour" else ""))
+    rows = tuple((i.industry, w.money(i.pay) + (f" {per('hour')}" if i.period == "hour" else ""))
                  for i in _limit(p.regional.top_paying_industries, spec))
-    return (Table(("Industry", "Median pay"), rows, (0.68, 0.32)),) if rows else ()
+    return (Table((t("labels.industry"), t("labels.median_pay")), rows, (0.68, 0.32)),) if rows else ()
 
 
 def related(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -209,9 +212,10 @@ def related(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 
 def resources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     r = p.resources
-    books = [b.title + (f", by {w.join_words(list(b.authors))}" if b.authors else "") for b in r.books]
-    groups = [("Courses and certifications", r.courses), ("Books", books), ("Videos", r.videos),
-              ("Podcasts", r.podcasts), ("Communities", r.communities)]
+    books = [t("phrases.by_authors", title=b.title, authors=w.join_words(list(b.authors))) if b.authors else b.title
+             for b in r.books]
+    groups = [(t("labels.courses"), r.courses), (t("labels.books"), books), (t("labels.videos"), r.videos),
+              (t("labels.podcasts"), r.podcasts), (t("labels.communities"), r.communities)]
     blocks: list[Block] = []
     for name, items in groups:
         listed = _bullets(list(items), spec)
@@ -225,7 +229,7 @@ def notes(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 
 def sources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     if not p.sources:
-        return (Paragraph("Figures as given in the profile; it names no source.", "caption"),)
+        return (Paragraph(t("phrases.no_source"), "caption"),)
     blocks: list[Block] = []
     for source in p.sources:
         blocks.append(Paragraph(_source_line(source.name, source.data_as_of), "caption"))
@@ -235,12 +239,12 @@ def sources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 
 
 def _source_line(name: str, as_of: Optional[str]) -> str:
-    return f"{name}. Data as of {as_of}." if as_of else f"{name}."
+    return t("phrases.data_as_of", name=name, date=source_date(as_of)) if as_of else f"{name}."
 
 
 def source_link(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     url = next((s.url for s in p.sources if s.url and is_web_link(s.url)), None)
-    return (QRCode(url, "Scan for the full profile at the source."),) if url else ()
+    return (QRCode(url, t("phrases.source_qr")),) if url else ()
 
 
 def fixed_text(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -299,8 +303,8 @@ BUILDERS: dict[str, Builder] = {
     "levels": levels,
     "levels_table": levels_table,
     "level_duties": level_duties,
-    "salary_chart": _chart("salary_by_level", "Salary range by level"),
-    "industry_chart": _chart("industry_pay", "Median pay in the top-paying industries"),
+    "salary_chart": _chart("salary_by_level", "charts.salary_title"),
+    "industry_chart": _chart("industry_pay", "charts.industry_title"),
     "pathway": pathway,
     "high_school": high_school,
     "education_details": education_details,

@@ -7,8 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator import i18n
 from generator.errors import TemplateError
 from generator.resources import bundled
 from generator.yaml_model import parse_yaml_model
@@ -176,6 +178,7 @@ class AudienceSpec(Spec):
     """An audience: the reader, default layout, cover, sections in order."""
 
     name: str
+    reader: str = Field(..., description="Who reads it, in the language being built ('students', 'estudiantes').")
     description: str
     default_layout: str
     type_factor: float = Field(1.0, ge=0.8, le=1.3)
@@ -205,9 +208,11 @@ class GrowthTable(Spec):
 
 
 class EducationCategory(Spec):
-    term: str
-    short: str
-    plain: str
+    """A category by its id; its printed words are the language catalogue's (education.<id>)."""
+
+    id: str
+    term: str = Field(..., description="The BLS term as it appears in English profiles.")
+    also: list[str] = Field([], description="Other ways profiles write it, in any language.")
 
 
 class EducationTable(Spec):
@@ -277,9 +282,56 @@ def load_layout(name: str) -> LayoutSpec:
     return _load("layouts", name, LayoutSpec)
 
 
+def load_audience(name: str, lang: Optional[str] = None) -> AudienceSpec:
+    """An audience with its words in `lang` (default: the language being built, see generator.i18n)."""
+    return _audience(name, lang or i18n.active().code)
+
+
 @lru_cache(maxsize=None)
-def load_audience(name: str) -> AudienceSpec:
-    return _load("audiences", name, AudienceSpec)
+def _audience(name: str, lang: str) -> AudienceSpec:
+    path = TEMPLATES_DIR / "audiences" / f"{name}.yaml"
+    if not path.is_file():
+        raise TemplateError(f"unknown audience {name!r} (known: {', '.join(names('audiences')) or 'none'})")
+    catalogue = i18n.load(lang)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = yaml.safe_dump(_worded(raw, catalogue, f"audiences.{name}", path), allow_unicode=True, sort_keys=False)
+    spec, problems, _ = parse_yaml_model(text, f"{path} ({lang})", AudienceSpec)
+    if problems:
+        raise TemplateError("\n".join(problems))
+    return spec
+
+
+_SECTION_WORDS = ("heading", "intro", "text", "link")
+
+
+def _worded(raw: dict, catalogue: "i18n.Catalogue", key: str, path: Path) -> dict:
+    """An audience file's structure with the catalogue's words for it: description, cover lines,
+    the big number's label, and each section's heading, intro, fixed text, link and step titles."""
+    words = catalogue.get(key)
+    worded = {**raw, "reader": words["reader"], "description": words["description"], "hook": words["hook"],
+              "hooks": dict(words.get("hooks") or {})}
+    cover = dict(raw.get("cover") or {})
+    cover["big_number"] = {**cover.get("big_number", {}), "label": words["big_number"]}
+    worded["cover"] = cover
+
+    def section(spec: dict, where: str) -> dict:
+        words_key = f"{key}.{where}" if where == "filler" else f"{key}.{where}.{spec.get('id')}"
+        if not catalogue.has(words_key):
+            raise TemplateError(f"{path}: {where}: section {spec.get('id')!r} has no words in "
+                                f"templates/lang/{catalogue.code}.yaml ({words_key}); check the id")
+        found = catalogue.get(words_key)
+        out = {**spec, **{k: found[k] for k in _SECTION_WORDS if k in found}}
+        if spec.get("steps"):
+            titles = found.get("steps") or {}
+            out["steps"] = [{**step, "title": titles.get(step["kind"]) or catalogue.text(
+                f"{key}.{where}.{spec['id']}.steps.{step['kind']}")} for step in spec["steps"]]
+        return out
+
+    worded["sections"] = [section(s, "sections") for s in raw.get("sections") or []]
+    worded["back"] = [section(s, "back") for s in raw.get("back") or []]
+    if raw.get("filler"):
+        worded["filler"] = section(raw["filler"], "filler")
+    return worded
 
 
 @lru_cache(maxsize=None)

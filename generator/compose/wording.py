@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from generator.compose.templates import EducationCategory, load_education_table, load_growth_table
-from generator.money import EN_DASH, PER, amount, span
+from dataclasses import dataclass
+
+from generator import i18n
+from generator.compose.templates import load_education_table, load_growth_table
+from generator.i18n import t
+from generator.money import EN_DASH, amount, per, span
 from generator.profile.model import Growth, JobCount, SalaryRange
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
-_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+# A sentence ends before a capital, an opening quote, or Spanish's opening ¿ and ¡.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\u201c\"\u00bf\u00a1])")
 
 
 def money(value: float) -> str:
@@ -25,21 +29,21 @@ def salary_range(salary: SalaryRange, unit: bool = False) -> str:
     """
     text = span(salary.min, salary.max, salary.open_ended)
     if salary.period == "hour" or unit:
-        text += f" {PER[salary.period]}"
+        text += f" {per(salary.period)}"
     return f"{text} ({salary.note})" if salary.note else text
 
 
 def growth_value(growth: Growth) -> str:
     """'+9%' or '−3%' (a real minus sign)."""
     sign = "+" if growth.percent > 0 else ("\u2212" if growth.percent < 0 else "")
-    return f"{sign}{abs(growth.percent):g}%"
+    return f"{sign}{i18n.percent(abs(growth.percent))}"
 
 
 def growth_period(growth: Growth) -> str:
     """'2023–2033', 'by 2033' or ''."""
     if growth.start_year and growth.end_year:
         return f"{growth.start_year}{EN_DASH}{growth.end_year}"
-    return f"by {growth.end_year}" if growth.end_year else ""
+    return t("cover.by_year", year=growth.end_year) if growth.end_year else ""
 
 
 def growth_category(growth: Optional[Growth]) -> Optional[str]:
@@ -57,20 +61,21 @@ def growth_category(growth: Optional[Growth]) -> Optional[str]:
 
 def count(number: int) -> str:
     """15000 -> '15,000'."""
-    return f"{number:,}"
+    return i18n.decimal(number)
 
 
 def jobs(job_count: JobCount) -> str:
     """3300000 -> '3.3 million'; 818700 -> '818,700' (the figure as a person would say it)."""
     value = job_count.count
     if value >= 1_000_000 and value % 100_000 == 0:
-        return f"{value / 1_000_000:g} million"
+        return t("numbers.million", number=i18n.decimal(value / 1_000_000))
     return count(value)
 
 
 def number_words(number: int, capital: bool = False) -> str:
     """4 -> 'four' ('Four'); numbers past twelve stay digits."""
-    word = _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
+    names = i18n.words("numbers.words")
+    word = names[number] if 0 <= number < len(names) else str(number)
     return word[:1].upper() + word[1:] if capital else word
 
 
@@ -104,11 +109,8 @@ def first_sentence(text: Optional[str]) -> str:
 
 
 def join_words(items: list[str], last: str = "and") -> str:
-    """['a', 'b', 'c'] -> 'a, b, and c'."""
-    items = [i for i in items if i]
-    if len(items) <= 2:
-        return f" {last} ".join(items)
-    return ", ".join(items[:-1]) + f", {last} {items[-1]}"
+    """['a', 'b', 'c'] -> 'a, b, and c' ('a, b y c'); last='or' -> 'a, b, or c' ('a, b o c')."""
+    return i18n.join(items, last)
 
 
 def article(noun: str) -> str:
@@ -127,24 +129,43 @@ def short_education(text: Optional[str]) -> str:
     """'Postsecondary nondegree award, associate’s degree, or ...' -> first choice."""
     if not text:
         return ""
-    first = re.split(r",\s*|\s+or\s+|;\s*", text.strip())[0]
+    first = re.split(r",\s*|\s+(?:or|o|u)\s+|;\s*", text.strip())[0]
     return first[:1].upper() + first[1:]
 
 
-def education_categories(text: Optional[str]) -> list[EducationCategory]:
-    """The BLS education categories a text names, in the order it names them."""
+@dataclass(frozen=True)
+class EducationWords:
+    """A BLS education category in the language being built (templates/lang: education.<id>)."""
+
+    id: str
+    term: str
+    short: str
+    plain: str
+
+
+def education_categories(text: Optional[str]) -> list[EducationWords]:
+    """The BLS education categories a text names, in the order it names them: by the English term,
+    another form the table lists, or the term in the language being built."""
     plain = _plain(text or "")
     found = []
     for category in load_education_table().categories:
-        term = _plain(category.term)
-        where = plain.find(term)
-        if where < 0 and "," in term:
-            where = plain.find(term.split(",")[0])
-        if where < 0:
-            where = plain.find(term.split(" or ")[0]) if " or " in term else -1
+        words = EducationWords(category.id, **i18n.active().get(f"education.{category.id}"))
+        where = min((at for at in (_find(plain, form) for form in (category.term, words.term, *category.also))
+                     if at >= 0), default=-1)
         if where >= 0:
-            found.append((where, category))
-    return [category for _, category in sorted(found, key=lambda pair: pair[0])]
+            found.append((where, words))
+    return [words for _, words in sorted(found, key=lambda pair: pair[0])]
+
+
+def _find(plain: str, term: str) -> int:
+    """Where a category's term starts in a text: the whole term, else its part before a comma or ' or '."""
+    term = _plain(term)
+    where = plain.find(term)
+    if where < 0 and "," in term:
+        where = plain.find(term.split(",")[0])
+    if where < 0 and " or " in term:
+        where = plain.find(term.split(" or ")[0])
+    return where
 
 
 def _plain(text: str) -> str:

@@ -297,7 +297,7 @@ def _qr_code(w: _Writer, block: QRCode) -> None:
     linked = is_web_link(block.url)  # never a scannable code or link for a javascript: or file: address
     png = qr_png(block.url) if linked else None
     if png:
-        _picture(w, png, QR_WIDTH_IN * 72, f"QR code linking to {block.url}", "QR code", True)
+        _picture(w, png, QR_WIDTH_IN * 72, block.alt, "QR", True)
     if block.url:
         _address(w, block.url, "Caption")  # set as the print sets it
     if block.caption:

@@ -60,9 +60,9 @@ class _Url(Flowable):
     """A URL broken only after '/', '-' or '.', never inside a word; `text` prints instead of the
     address when given (an e-mail address for its mailto: link)."""
 
-    def __init__(self, url: str, ctx: Context, linked: bool = False, text: str = ""):
+    def __init__(self, url: str, ctx: Context, linked: bool = False, text: str = "", alt: str = ""):
         super().__init__()
-        self.url, self.ctx, self.linked, self.text = url, ctx, linked, text or url
+        self.url, self.ctx, self.linked, self.text, self.alt = url, ctx, linked, text or url, alt or url
 
     def wrap(self, avail_width, avail_height):
         style = self.ctx.styles["caption"]
@@ -83,11 +83,11 @@ class _Url(Flowable):
                 self.paragraph.drawOn(self.canv, 0, 0)
             if self.linked:  # a real link annotation over the printed address, in the Link element
                 self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1,
-                                  **tagger.link_annotation(f"Link to {self.url}"))
+                                  **tagger.link_annotation(self.alt))
 
 
 def link(block: m.Link, ctx: Context) -> Flowable:
-    return _Url(block.url, ctx, linked=is_web_link(block.url), text=block.text)
+    return _Url(block.url, ctx, linked=is_web_link(block.url), text=block.text, alt=block.alt)
 
 
 class _Logo(Flowable):
@@ -289,8 +289,8 @@ class _QR(Flowable):
 def qr_code(block: m.QRCode, ctx: Context) -> Flowable:
     bars, paper = (colour(ctx.style.colours[name], ctx.cmyk) for name in ("text", "white"))
     linked = is_web_link(block.url)  # never a scannable code for a javascript: or file: address
-    code = Tag(_QR(block.url, bars, paper), "Figure", figure=True, Alt=f"QR code: a link to {block.url}")
-    parts: list[Flowable] = ([code] if linked else []) + [_Url(block.url, ctx, linked)]
+    code = Tag(_QR(block.url, bars, paper), "Figure", figure=True, Alt=block.alt)
+    parts: list[Flowable] = ([code] if linked else []) + [_Url(block.url, ctx, linked, alt=block.link_alt)]
     if block.caption:
         parts.append(_p(ctx, block.caption, "caption"))
     return Stack(parts, 2.0)
