@@ -35,6 +35,11 @@ def main() -> None:
         subprocess.run(["pdftoppm", "-r", DPI, "-png", str(pdf), str(ROOT / "docs" / "branded-students-trifold")],
                        check=True)
         print("docs/branded-students-trifold-*.png")
+        spanish = build([], BuildOptions(audiences=("students",), formats=("pdf",), output=Path(tmp) / "es",
+                                         languages=("es",)))
+        pdf = spanish.written[0]
+        subprocess.run(["pdftoppm", "-r", DPI, "-png", str(pdf), str(ROOT / "docs" / pdf.stem)], check=True)
+        print(f"docs/{pdf.stem}-*.png")
 
 
 def word_beside_print(tmp: Path, docx: Path) -> None:

@@ -220,8 +220,8 @@ def slugs_for(paths: list[Path]) -> dict[Path, str]:
 
 def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptions, brand=None) -> list:
     """Every brochure of one profile in every language asked for: [(file stem, brochure)]; English
-    files are 'students-trifold', the others 'students-trifold.es'. Another language keeps the
-    sections the English edition keeps (set smaller rather than dropped, while the type floor
+    files are 'students-trifold', the others 'students-trifold.es'. Another language prints the
+    sections the English edition prints (set smaller rather than dropped, while the type floor
     allows), so the two handed out side by side say the same; English is composed for that even
     when only another language is asked for."""
     from generator import i18n

@@ -72,8 +72,8 @@ def validate():
 
 @pytest.fixture(scope="module")
 def every_pdf(tmp_path_factory):
-    """The default profile in every audience x layout x paper x bleed, and every fixture for every
-    audience in its own layout, paper and bleed taking turns across the fixtures."""
+    """The default profile in every audience x layout x paper x bleed (in Spanish too), and every
+    fixture for every audience in its own layout, paper and bleed taking turns across the fixtures."""
     out = tmp_path_factory.mktemp("pdfua")
     written = []
     for layout in ("trifold", "flyer", "booklet"):
@@ -86,6 +86,11 @@ def every_pdf(tmp_path_factory):
     for bleed in (False, True):
         written += build([], BuildOptions(formats=("pdf",), brand=brand, bleed=bleed,
                                           output=out / f"branded-{'bleed' if bleed else 'screen'}")).written
+    for layout in ("trifold", "flyer", "booklet"):  # the Spanish edition (es-US), with and without the brand
+        for paper, bleed, brand_file in (("letter", False, None), ("a4", True, brand)):
+            options = BuildOptions(layout=layout, paper=paper, bleed=bleed, formats=("pdf",), languages=("es",),
+                                   brand=brand_file, output=out / f"spanish-{layout}-{paper}")
+            written += build([], options).written
     sources = sorted((FIX / "profiles").glob("*.txt")) + sorted((FIX / "by-others").glob("*.txt"))
     for index, source in enumerate(sources):
         paper, bleed = ("letter", "a4")[index % 2], bool(index // 2 % 2)
@@ -100,7 +105,7 @@ def test_every_brochure_passes_pdfua1(every_pdf, validate):
     checks = sum(passed for passed, _, _ in results.values())
     print(f"\nveraPDF PDF/UA-1: {len(results)} PDFs, {checks} checks passed, "
           f"{sum(c for _, c, _ in results.values())} failed")
-    assert len(results) == 36 + 6 + 3 * 34
+    assert len(results) == 36 + 6 + 18 + 3 * 34
     assert not failed, failed
 
 

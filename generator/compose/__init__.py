@@ -107,18 +107,19 @@ def _unseen(block, seen: set[str]):
     return block
 
 
-def _keeping(drafted: Draft, keep: frozenset[str]) -> Draft:
-    """The draft with the sections in `keep` never dropped (priority 1), the others as they were."""
+def _keeping(drafted: Draft, keep: frozenset[str]) -> tuple[Draft, list[str]]:
+    """The draft holding the sections in `keep` only, never dropped (priority 1): (draft, the ids
+    left out). Without `keep`, the draft as it was."""
     if not keep:
-        return drafted
+        return drafted, []
 
     def kept(section: Section) -> Section:
-        if section.section_id not in keep:
-            return section
         condensed = kept(section.condensed) if section.condensed is not None else None
         return replace(section, priority=1, condensed=condensed)
 
-    return replace(drafted, by_role={role: [kept(s) for s in sections] for role, sections in drafted.by_role.items()})
+    left_out = [s.section_id for sections in drafted.by_role.values() for s in sections if s.section_id not in keep]
+    by_role = {role: [kept(s) for s in sections if s.section_id in keep] for role, sections in drafted.by_role.items()}
+    return replace(drafted, by_role=by_role), left_out
 
 
 def _document_language(brand) -> str:
@@ -132,16 +133,19 @@ def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutS
             style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure, brand=None,
             keep: frozenset[str] = frozenset()) -> Brochure:
     """A fitted brochure for one audience in one layout; `brand` (a LoadedBrand) adds who hands it
-    out (its colours are already in `style_spec`: see compose.branding). Sections in `keep` (what
-    the English edition kept) are set smaller rather than dropped, while the type floor allows."""
+    out (its colours are already in `style_spec`: see compose.branding). With `keep` (the sections
+    the English edition printed), it prints those and only those, set smaller rather than dropped
+    while the type floor allows (else it fits by the usual rules)."""
     drafted = draft(profile, audience, charts, brand)
+    same, left_out = _keeping(drafted, keep)
     try:
-        fitted = fit(_keeping(drafted, keep), layout, paper, style_spec, audience.type_factor, measure)
+        fitted = fit(same, layout, paper, style_spec, audience.type_factor, measure)
     except FitError:
         if not keep:
             raise
-        fitted = fit(drafted, layout, paper, style_spec, audience.type_factor, measure)
-    panels, style, scale, dropped = fitted.panels, fitted.style, fitted.scale, fitted.dropped
+        fitted, left_out = fit(drafted, layout, paper, style_spec, audience.type_factor, measure), []
+    panels, style, scale = fitted.panels, fitted.style, fitted.scale
+    dropped = [*left_out, *fitted.dropped]
     width, height = layout.paper[paper]
     keywords = (profile.title, *(word.format(audience=audience.reader) for word in i18n.words("metadata.keywords")))
     metadata = Metadata(title=t("metadata.title", title=profile.title, audience=audience.reader),
