@@ -4,7 +4,9 @@
     python benchmarks/bench.py --quick    # N = 20 only
 
 Measures, each in fresh processes of the installed `career-brochure`:
-- cold_build: the default build (6 files), median of 5 runs, wall and CPU seconds;
+- cold_build: the default build (6 files), median of 5 runs, wall and CPU seconds, each with an
+  empty chart cache (a profile's first build);
+- cold_build_charts_cached: the same with the charts an earlier run left in the chart cache;
 - single_trifold_pdf: `build -a students -f pdf`, whole process, median of 5;
 - batch: documents per second for N synthetic profiles (the seed varied in titles, figures and
   text lengths) with the default --jobs, and the peak memory of the whole run (PSS and RSS summed
@@ -58,11 +60,13 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def timed(args: list[str], cwd: Path) -> dict:
-    """Wall and CPU seconds (this process's children) and peak tree RSS of one command."""
+def timed(args: list[str], cwd: Path, cache: Path | str = "off") -> dict:
+    """Wall and CPU seconds (this process's children) and peak tree RSS of one command; `cache` is
+    the chart cache folder it may use (generator/chart_cache.py), 'off' for none."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {**os.environ, "CAREER_BROCHURE_CACHE": str(cache)}
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak, done = [0, 0], threading.Event()
 
     def sample():
@@ -122,30 +126,36 @@ def main() -> None:
     sizes = (20,) if options.quick else (20, 100, 200)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        timed([*TOOL, "build", "-o", str(work / "warm")], ROOT)  # first run fills OS caches (.pyc, fonts)
-        cold = median_of([timed([*TOOL, "build", "-o", str(work / f"cold{i}")], ROOT) for i in range(runs)])
+        # the first run fills OS caches (.pyc, fonts) and a chart cache for the 'cached' runs
+        timed([*TOOL, "build", "-o", str(work / "warm")], ROOT, work / "charts")
+        cold = median_of([timed([*TOOL, "build", "-o", str(work / f"cold{i}")], ROOT, work / f"empty{i}")
+                          for i in range(runs)])
+        cached = median_of([timed([*TOOL, "build", "-o", str(work / f"cached{i}")], ROOT, work / "charts")
+                            for i in range(runs)])
         single = median_of([timed([*TOOL, "build", "-a", "students", "-f", "pdf", "-o", str(work / f"one{i}")],
-                                  ROOT) for i in range(runs)])
+                                  ROOT, work / f"empty-one{i}") for i in range(runs)])
         help_run = median_of([timed([*TOOL, "--help"], ROOT) for _ in range(runs)])
         batch = {}
         for count in sizes:
             folder = work / f"in{count}"
             folder.mkdir()
             synthetic_profiles(count, folder)
-            result = timed([*TOOL, "build", str(folder), "-o", str(work / f"out{count}")], ROOT)
+            result = timed([*TOOL, "build", str(folder), "-o", str(work / f"out{count}")], ROOT, work / f"b{count}")
             documents = sum(1 for p in (work / f"out{count}").rglob("*") if p.suffix in (".pdf", ".docx"))
             batch[str(count)] = {**result, "documents": documents,
                                  "documents_per_s": round(documents / result["wall_s"], 1)}
             shutil.rmtree(work / f"out{count}")
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
-        "cold_build": cold, "single_trifold_pdf": single, "help": help_run, "batch": batch,
+        "cold_build": cold, "cold_build_charts_cached": cached, "single_trifold_pdf": single, "help": help_run,
+        "batch": batch,
     }
     print(json.dumps(report))
     if options.table:
         print(f"\n| measure | result |\n|---|---|\n"
               f"| cold `career-brochure build` (6 files), median of {runs} | {cold['wall_s']} s wall, "
               f"{cold['cpu_s']} s CPU |\n"
+              f"| the same, charts from an earlier run's cache | {cached['wall_s']} s wall, {cached['cpu_s']} s CPU |\n"
               f"| one students tri-fold PDF, whole process | {single['wall_s']} s wall, {single['cpu_s']} s CPU |\n"
               + "".join(f"| `build DIR`, {n} profiles ({b['documents']} documents), default jobs | "
                         f"{b['documents_per_s']} documents/s; peak memory of all processes {b['peak_pss_mb']} MB "

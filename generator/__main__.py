@@ -1,6 +1,6 @@
 """`python -m generator` runs the command line."""
 
-from generator.cli import main
+from generator.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

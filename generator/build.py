@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -153,18 +153,56 @@ def read_all(paths: list[Path], options: BuildOptions = BuildOptions()) -> tuple
 def brochures_for(profile, slug: str, options: BuildOptions, brand=None, keep: Optional[dict] = None):
     """Every brochure of one profile, composed and fitted (charts rendered once), in the brand's
     colours when there is a brand; `keep` maps an audience to sections it keeps (see compose)."""
-    from generator.charts import render_charts
     from generator.compose import compose
     from generator.compose.templates import load_audience, load_layout, names
     from generator.render import image_types, measure
 
     style = branded_style(brand)[0]
-    charts = render_charts(profile, style, image_types(options.formats))
+    charts = charts_for(profile, style, image_types(options.formats))
     for audience_name in options.audiences or tuple(names("audiences")):
         audience = load_audience(audience_name)
         layout = load_layout(options.layout or audience.default_layout)
         yield compose(profile, slug, audience, layout, options.paper, style, charts, measure, brand,
                       (keep or {}).get(audience_name, frozenset()))
+
+
+_CHARTS: dict = {}  # the last profile's charts per language: drawn once before a single profile's
+# audiences go to several processes, which inherit them (never more than a few entries)
+_CHARTS_KEPT = 4
+
+
+def charts_for(profile, style, types: tuple[str, ...]) -> dict:
+    """The profile's charts in the language being built, drawn once (kept for the next audience's
+    process; a batch's other profiles push them out), or taken from the chart cache of an
+    earlier run (generator/chart_cache.py)."""
+    from generator.i18n import active
+
+    key = (profile.model_dump_json(), style.model_dump_json(), types, active().code)
+    if key not in _CHARTS:
+        while len(_CHARTS) >= _CHARTS_KEPT:
+            _CHARTS.pop(next(iter(_CHARTS)))
+        _CHARTS[key] = _drawn_or_cached(profile, style, types)
+    return _CHARTS[key]
+
+
+def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
+    from generator import chart_cache
+    from generator.compose.styles import resolve_fonts
+    from generator.i18n import LANG_DIR, active
+
+    def draw() -> dict:
+        from generator.charts import render_charts  # imports Matplotlib: only when drawing
+
+        return render_charts(profile, style, types)
+
+    folder = chart_cache.cache_dir()
+    if folder is None:
+        return draw()
+    fonts = resolve_fonts(style)
+    files = (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic, fonts.heavy, fonts.fallback,
+             fonts.fallback_bold, *fonts.fallback_wide)
+    catalogue = (LANG_DIR / f"{active().code}.yaml").read_bytes()
+    return chart_cache.cached(chart_cache.entry_key(profile, style, types, catalogue, files), draw, folder)
 
 
 def branded_style(brand) -> tuple:
@@ -272,12 +310,13 @@ def render_profile(path: Path, editions: dict, slug: str, options: BuildOptions,
     return temps, warnings
 
 
-def _warm_up(options: BuildOptions) -> None:
-    """What every worker needs, loaded once before the pool forks: the writers and Matplotlib,
-    the style, the fonts (registered with ReportLab)."""
+def _warm_up(options: BuildOptions, charts: bool = True) -> None:
+    """What every worker needs, loaded once before the pool forks: the writers, Matplotlib (when
+    workers draw charts), the style, the fonts (registered with ReportLab)."""
     from importlib import import_module
 
-    from generator.charts import render_charts  # noqa: F401 - imports Matplotlib
+    if charts:
+        import_module("generator.charts")  # imports Matplotlib
     from generator.compose import compose  # noqa: F401
     from generator.compose.styles import resolve_fonts
     from generator.compose.templates import load_style
@@ -287,6 +326,24 @@ def _warm_up(options: BuildOptions) -> None:
     for fmt in options.formats:
         import_module(WRITERS[fmt])
     register(resolve_fonts(load_style()))
+
+
+def _by_audience(job: tuple) -> list[tuple]:
+    """One profile's work as one job per audience, so its brochures are built on several cores;
+    its charts are drawn here first, once per language, and every forked process takes them."""
+    from generator import i18n
+    from generator.compose.templates import names
+    from generator.render import image_types
+
+    path, editions, slug, options, brand = job
+    audiences = options.audiences or tuple(names("audiences"))
+    if len(audiences) < 2:
+        return [job]
+    style, types = branded_style(brand)[0], image_types(options.formats)
+    for lang, profile in editions.items():
+        with i18n.use(lang):
+            charts_for(profile, style, types)
+    return [(path, editions, slug, replace(options, audiences=(name,)), brand) for name in audiences]
 
 
 def _render_job(job: tuple) -> tuple[str, object]:
@@ -341,23 +398,30 @@ def build(inputs: Iterable[Path], options: BuildOptions,
     clear_leftovers(options.output)
     total, pending = BuildResult(warnings=brand_notes + warnings), {}
     jobs = [(path, profile, slugs[path], options, brand) for path, profile in loaded]
+    if options.jobs > 1 and len(jobs) == 1:
+        jobs = _by_audience(jobs[0])
     if options.jobs > 1 and len(jobs) > 1:
-        _warm_up(options)
+        _warm_up(options, charts=len(loaded) > 1)  # one profile's charts are drawn already
+    failed_paths: set[Path] = set()
     try:
-        for kind, outcome in progress(_outcomes(jobs, options.jobs), len(jobs)):
+        for job, (kind, outcome) in zip(jobs, progress(_outcomes(jobs, options.jobs), len(jobs))):
             if kind == "input":
                 raise InputError(outcome)
             if kind == "failed":
                 failures.append(outcome)
+                failed_paths.add(job[0])
                 continue
             temps, notes = outcome
-            pending.update(temps)
-            total.warnings += notes
+            pending.update({target: (job[0], temp) for target, temp in temps.items()})
+            total.warnings += [note for note in notes if note not in total.warnings]  # once, from any audience
     except BaseException:
-        for temp in pending.values():
+        for _, temp in pending.values():
             temp.unlink(missing_ok=True)
         raise
-    for target, temp in pending.items():
+    for target, (path, temp) in pending.items():
+        if path in failed_paths:  # a profile whose other audience failed writes nothing
+            temp.unlink(missing_ok=True)
+            continue
         os.replace(temp, target)
         total.written.append(target)
     if failures:

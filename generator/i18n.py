@@ -121,10 +121,15 @@ def decimal(value: float) -> str:
 def currency(value: float, pattern: str = "") -> str:
     """50250 -> '$50,250'; 24.16 -> '$24.16'; 18.5 -> '$18.50' (cents only when the source has them);
     a CLDR `pattern` ('¤#,##0.#') sets it otherwise."""
+    pattern = pattern or ("\u00a4#,##0" if float(value).is_integer() else "\u00a4#,##0.00")
+    return _currency(value, pattern, active().locale)
+
+
+@lru_cache(maxsize=1024)  # a profile's few dozen figures, set again by every audience and chart
+def _currency(value: float, pattern: str, locale: str) -> str:
     from babel.numbers import format_currency
 
-    pattern = pattern or ("\u00a4#,##0" if float(value).is_integer() else "\u00a4#,##0.00")
-    return format_currency(value, "USD", format=pattern, locale=active().locale, currency_digits=False)
+    return format_currency(value, "USD", format=pattern, locale=locale, currency_digits=False)
 
 
 def percent(value: float) -> str:

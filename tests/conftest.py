@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,10 @@ import pytest
 from generator.build import DEFAULT_PROFILE
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Every build in the tests (and the tool runs they start) draws its charts: a chart cache left by
+# an earlier run would hide what a test counts. tests/test_chart_cache.py turns it on where it tests it.
+os.environ["CAREER_BROCHURE_CACHE"] = "off"
 
 
 def run_tool(*args: str) -> str:

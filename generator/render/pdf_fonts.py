@@ -33,6 +33,8 @@ def register(fonts: Fonts) -> dict[str, str]:
     same names since (svglib asking fontconfig, say). So every call checks and puts
     our faces back; parsing each TTF happens once per process (`_faces`).
     """
+    global _wide_files
+    _wide_files = tuple(fonts.fallback_wide)  # parsed on first need (a Chinese name, say): see _wide_faces
     names = _names(fonts)
     faces = _faces(fonts)
     if _intact(fonts, names, faces):
@@ -82,11 +84,11 @@ def _names(fonts: Fonts) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _faces(fonts: Fonts) -> dict[str, TTFont]:
-    """Every face of the family, parsed once per process."""
-    files = {**{role: getattr(fonts, role) for role in ("regular", "bold", "italic", "bold_italic", "heavy",
-                                                          "fallback", "fallback_bold")},
-             **{f"wide{i}": path for i, path in enumerate(fonts.fallback_wide, 1)}}
-    return {name: TTFont(name, files[role]) for role, name in _names(fonts).items()}
+    """Every face of the family and the fallback, parsed once per process (the wide faces, 4 MB of
+    Chinese and Korean, only when a text needs them: see _wide_faces)."""
+    files = {role: getattr(fonts, role) for role in ("regular", "bold", "italic", "bold_italic", "heavy",
+                                                       "fallback", "fallback_bold")}
+    return {name: TTFont(name, files[role]) for role, name in _names(fonts).items() if role in files}
 
 
 def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
@@ -121,9 +123,23 @@ def face_for(char: str, font_name: str) -> Optional[str]:
     return FALLBACK
 
 
+_wide_files: tuple[str, ...] = ()  # the style's wide faces (set by register)
+
+
 def _wide_faces() -> list[str]:
-    """The wide faces registered, in order."""
-    return sorted(n for n in pdfmetrics._fonts if n.startswith(WIDE + "-"))  # noqa: SLF001
+    """The wide faces, in order: parsed and registered the first time a character needs one."""
+    return _registered_wide(_wide_files)
+
+
+@lru_cache(maxsize=None)
+def _registered_wide(files: tuple[str, ...]) -> list[str]:
+    names = []
+    for index, path in enumerate(files, 1):
+        name = f"{WIDE}-{index}"
+        if name not in pdfmetrics._fonts:  # noqa: SLF001
+            pdfmetrics.registerFont(TTFont(name, path))
+        names.append(name)
+    return names
 
 
 def missing(text: str, font_name: str) -> set[str]:
