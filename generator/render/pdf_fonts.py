@@ -144,9 +144,11 @@ def _registered_wide(files: tuple[str, ...]) -> list[str]:
 
 def missing(text: str, font_name: str) -> set[str]:
     """Characters of `text` no face here has a glyph for (they would print as boxes)."""
-    faces = [font_name, FALLBACK] + _wide_faces()
-    return {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"
-            and not any(ord(c) in _covered(face) for face in faces)}
+    lacking = {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"
+               and ord(c) not in _covered(font_name) and ord(c) not in _covered(FALLBACK)}
+    if not lacking:  # the usual case: the wide faces are never parsed
+        return lacking
+    return {c for c in lacking if not any(ord(c) in _covered(face) for face in _wide_faces())}
 
 
 def _is_rtl(char: str) -> bool:
