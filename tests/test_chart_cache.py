@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from generator.build import DEFAULT_PROFILE
-from tests.conftest import ROOT
+from conftest import ROOT
 
 
 def run(out: Path, cache: Path | str, *args: str, importtime: bool = False) -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ import yaml
 from generator import i18n
 from generator.build import DEFAULT_PROFILE, BuildOptions, build, read_editions
 from generator.compose.templates import load_audience, names
-from tests.conftest import ROOT, run_tool
+from conftest import ROOT, run_tool
 
 TWIN = DEFAULT_PROFILE.with_name("medical-records-specialists.es.yaml")
 LANG_DIR = ROOT / "templates" / "lang"
