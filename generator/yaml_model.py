@@ -89,26 +89,35 @@ def _too_deep(root: Optional[yaml.Node]) -> Optional[int]:
     return None
 
 
-def parse_yaml_model(
-    text: str, name: str, model: Type[M], warning_type: Type[Warning] = UserWarning
-) -> tuple[M, list[str], list[str]]:
-    """Validate YAML text as `model`: (instance or None, problems, warnings)."""
+def read_yaml_mapping(text: str, name: str) -> tuple[Optional[dict], Optional[yaml.Node], list[str]]:
+    """YAML text as a mapping and its node tree (for line numbers), read safely: no tags, nesting
+    bounded, aliases walked once; or (None, None, one problem line)."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         deep = _too_deep(root)
         if deep is not None:
-            return None, [f"{name}:{deep}: nested more than {MAX_DEPTH} levels deep; a profile is not"], []
+            return None, None, [f"{name}:{deep}: nested more than {MAX_DEPTH} levels deep; a profile is not"]
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:" if mark else f"{name}:"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [f"{where} YAML syntax error: {problem}"], []
+        return None, None, [f"{where} YAML syntax error: {problem}"]
     except RecursionError:
-        return None, [f"{name}: nested too deeply to read; a profile is not"], []
+        return None, None, [f"{name}: nested too deeply to read; a profile is not"]
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
-        return None, [f"{name}:1: (top level): expected a mapping of fields, got {kind}"], []
+        return None, None, [f"{name}:1: (top level): expected a mapping of fields, got {kind}"]
+    return data, root, []
+
+
+def parse_yaml_model(
+    text: str, name: str, model: Type[M], warning_type: Type[Warning] = UserWarning
+) -> tuple[M, list[str], list[str]]:
+    """Validate YAML text as `model`: (instance or None, problems, warnings)."""
+    data, root, problems = read_yaml_mapping(text, name)
+    if problems:
+        return None, problems, []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", warning_type)
         try:

@@ -283,3 +283,33 @@ def test_every_fixture_builds_a_spanish_edition_around_its_english_text(fixture,
                                            allow_english_content=True))
     assert len(result.written) == 3
     assert all(path.name.endswith(".es.pdf") for path in result.written)
+
+
+HOSTILE_TWINS = [
+    ("deep nesting", ("title: X\nnotes: " + "[" * 600 + "]" * 600 + "\n").encode(), "nested"),
+    ("alias bomb", (b'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+                    b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                    b"skills: [*d,*d]\n"), "yaml:1: a: unknown field"),
+    ("python tag", b"title: !!python/object/apply:os.system ['echo hi']\n", "YAML syntax error"),
+    ("empty", b"", "expected a mapping"),
+    ("a list", b"- uno\n- dos\n", "expected a mapping"),
+    ("not UTF-8", b"title: \xff\xfe\x00bad\n", ""),
+    ("text where a mapping goes", b"how_to_become: mucho\n", "how_to_become"),
+    ("a number for a text", b"title: 12\n", "title"),
+]
+
+
+@pytest.mark.parametrize("name,data,says", HOSTILE_TWINS, ids=[c[0] for c in HOSTILE_TWINS])
+def test_a_hostile_twin_is_one_clear_refusal(tmp_path, name, data, says):
+    profile = _profile_without_twin(tmp_path)
+    twin = profile.with_name("welders.es.yaml")
+    twin.write_bytes(data)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(profile), "--lang", "es", "-o", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines and all(line.startswith(str(twin)) for line in lines), lines
+    assert says.casefold() in result.stderr.casefold()
+    assert not out.exists() or not any(out.rglob("*.pdf"))

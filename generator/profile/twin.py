@@ -14,14 +14,13 @@ import warnings
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ProfileError
 from generator.profile.model import Profile, ProfileWarning
 from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
-from generator.yaml_model import field_path, node_line, problems_of
+from generator.yaml_model import field_path, node_line, problems_of, read_yaml_mapping
 
 LANGUAGE_CODE_LENGTH = 2
 
@@ -97,15 +96,11 @@ def _merge_entries(base: list, twin: Any, model: type[BaseModel], loc: tuple, pr
 
 def merge_twin(base: Profile, text: str, name: str) -> tuple[Profile, list[str]]:
     """The base profile with a twin's text in place, or ProfileError (one `FILE:LINE: field:` line each)."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}:" if mark else f"{name}:"
-        raise ProfileError([f"{where} YAML syntax error: {getattr(exc, 'problem', None) or exc}"]) from None
+    data, root, unreadable = read_yaml_mapping(text, name)  # the base profile's safeguards
+    if unreadable:
+        raise ProfileError(unreadable)
     problems: list[tuple] = []
-    merged = _merge(base.model_dump(), data if data is not None else {}, Profile, (), problems)
+    merged = _merge(base.model_dump(), data, Profile, (), problems)
     if problems:
         raise ProfileError([f"{name}:{node_line(root, loc) or 1}: {field_path(loc)}: {message}"
                             for loc, message in problems])
