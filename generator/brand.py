@@ -101,6 +101,15 @@ class Brand(Model):
     next_steps: list[NextStep] = Field(default_factory=list, max_length=8,
                                        description="Local training programs or next steps.")
     language: Optional[str] = Field(None, description='Default document language, e.g. "en-US".')
+    translations: dict[str, dict] = Field(
+        default_factory=dict,
+        description="The brand's words in other languages, by language code (es: {name, event, contact: {address, "
+                    "hours}, next_steps: [{name, where, length}]}): text only, in the brand's own shape; addresses, "
+                    "phone, colours and logo stay the brand's.")
+
+
+# What a translation never changes: how to reach the organisation, its look, and the translations
+UNTRANSLATED = frozenset({"email", "phone", "logo", "colours", "language", "translations"})
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,15 @@ class LoadedBrand:
     brand: Brand
     logo: Optional[Logo]
     path: str
+    translated: tuple = ()  # (language code, Brand) for each of the brand file's `translations`
+
+    def in_language(self, code: str) -> "LoadedBrand":
+        """The brand in language `code` (its translation merged in), else as written."""
+        brand = dict(self.translated).get(code)
+        if brand is None:
+            return self
+        logo = Logo(self.logo.data, self.logo.kind, brand.name) if self.logo else None
+        return LoadedBrand(brand, logo, self.path)
 
 
 def brand_schema() -> dict:
@@ -131,11 +149,32 @@ def load_brand(path: Path | str) -> tuple[LoadedBrand, list[str]]:
     brand, problems, notes = parse_yaml_model(text, str(path), Brand, BrandWarning)
     if problems:
         raise ProfileError(problems)
+    translated = tuple((code, _translation(brand, code, text, str(path))) for code in sorted(brand.translations))
     logo = None
     if brand.logo:
         logo, logo_notes = _read_logo(path, brand, text)
         notes += logo_notes
-    return LoadedBrand(brand, logo, str(path)), notes
+    return LoadedBrand(brand, logo, str(path), translated), notes
+
+
+def _translation(brand: Brand, code: str, text: str, name: str) -> Brand:
+    """The brand with its `translations: CODE:` words in place (checked like a profile's twin)."""
+    from pydantic import ValidationError
+
+    from generator.translated import merge_text
+    from generator.yaml_model import field_path
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    base = brand.model_dump(exclude={"translations"})
+    merged, problems = merge_text(base, brand.translations[code], Brand, never=UNTRANSLATED)
+    lines = [(loc, message) for loc, message in problems]
+    if not lines:
+        try:
+            return Brand.model_validate(merged)
+        except ValidationError as exc:
+            lines = [(tuple(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
+    raise ProfileError([f"{name}:{node_line(root, ('translations', code, *loc)) or 1}: "
+                        f"{field_path(('translations', code, *loc))}: {message}" for loc, message in lines])
 
 
 def _line(text: str, *where) -> str:

@@ -221,7 +221,12 @@ def load_brand_file(options: BuildOptions):
         return None, []
     from generator.brand import load_brand
 
+    from generator.i18n import DEFAULT, load
+
     brand, notes = load_brand(options.brand)
+    translated = dict(brand.translated)
+    notes += [f"{options.brand}: warning: no '{lang}' translations; the {load(lang).name} edition prints the "
+              f"brand's words as written" for lang in options.languages if lang != DEFAULT and lang not in translated]
     return brand, notes + branded_style(brand)[1]
 
 
@@ -270,7 +275,8 @@ def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptio
     for lang in order:
         with i18n.use(lang):
             try:
-                brochures = list(brochures_for(editions[lang], slug, options, brand, kept_in_english))
+                brochures = list(brochures_for(editions[lang], slug, options, brand and brand.in_language(lang),
+                                               kept_in_english))
             except FitError as exc:
                 raise FitError(f"{path}: {exc.format_message()}") from None
         if lang == i18n.DEFAULT:

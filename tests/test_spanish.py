@@ -313,3 +313,52 @@ def test_a_hostile_twin_is_one_clear_refusal(tmp_path, name, data, says):
     assert lines and all(line.startswith(str(twin)) for line in lines), lines
     assert says.casefold() in result.stderr.casefold()
     assert not out.exists() or not any(out.rglob("*.pdf"))
+
+
+BRAND = ROOT / "templates" / "brands" / "riverside.yaml"
+
+
+def test_a_brand_speaks_the_brochures_language(tmp_path):
+    result = run_cli("build", "--lang", "en", "--lang", "es", "--brand", str(BRAND), "-a", "students",
+                     "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "translations" not in result.stderr  # the example brand has its Spanish words
+    folder = tmp_path / "medical-records-specialists"
+    spanish, english = pdf_text(folder / "students-trifold.es.pdf"), pdf_text(folder / "students-trifold.pdf")
+    assert "Feria de Empleo de Primavera · Puesto 12 · 9 de abril" in spanish
+    assert "De lunes a jueves" in spanish and "(555) 010-4321" in spanish  # the phone is never translated
+    assert "Spring Career Fair" not in spanish and "Monday to Thursday" not in spanish
+    assert "Spring Career Fair · Booth 12 · April 9" in english
+    word = docx_text(folder / "students-trifold.es.docx")
+    assert "Logotipo de Centro de Carreras de Riverside Community College" in word
+    assert "Riverside Community College Career Center logo" in docx_text(folder / "students-trifold.docx")
+
+
+@pytest.mark.parametrize("translation, field", [
+    ("    contact: {phone: '(555) 999-0000'}\n", "translations.es.contact.phone"),
+    ("    qr: https://example.org/es\n", "translations.es.qr"),
+    ("    colours: {primary: {rgb: '#000000', cmyk: [0, 0, 0, 1]}}\n", "translations.es.colours"),
+    ("    next_steps: [{name: Uno}]\n", "translations.es.next_steps"),
+    ("    nombre: Centro\n", "translations.es.nombre"),
+])
+def test_a_brand_translation_with_more_than_words_names_the_field(tmp_path, translation, field):
+    text = BRAND.read_text(encoding="utf-8")
+    text = text[:text.index("translations:")] + "translations:\n  es:\n" + translation
+    brand = tmp_path / "brand.yaml"
+    brand.write_text(text.replace("logo: riverside-logo.svg\n", ""), encoding="utf-8")
+    result = run_cli("build", "--lang", "es", "--brand", str(brand), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2, result.stderr
+    assert f"{brand}:" in result.stderr and f": {field}:" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_brand_without_the_language_warns_once_and_prints_its_words(tmp_path):
+    text = BRAND.read_text(encoding="utf-8")
+    brand = tmp_path / "brand.yaml"
+    brand.write_text(text[:text.index("# The brand's words in Spanish")].replace("logo: riverside-logo.svg\n", ""),
+                     encoding="utf-8")
+    result = run_cli("build", "--lang", "es", "--brand", str(brand), "-a", "students", "-f", "pdf",
+                     "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("no 'es' translations") == 1
+    assert "Spring Career Fair" in pdf_text(tmp_path / "out" / "medical-records-specialists" / "students-trifold.es.pdf")

@@ -98,7 +98,7 @@ COVER_LOGO_IN = 0.9  # a brand's logo, small, above the title
 def cover_sections(p: Profile, audience: AudienceSpec, brand=None) -> list[Section]:
     """Cover sections: the title block (never dropped; a brand's logo small above the title) and the facts."""
     logo = brand.logo if brand is not None else None
-    mark = (Logo(logo.data, logo.kind, logo.alt, COVER_LOGO_IN),) if logo else ()
+    mark = (Logo(logo.data, logo.kind, t("links.logo_alt", name=logo.alt), COVER_LOGO_IN),) if logo else ()
     sections = [Section("cover", mark + (Heading(cover_title(p.title), 0),), 1, p.title),
                 Section("hook", (Paragraph(hook(p, audience), "hook"),), 2)]
     big = _big_number(p, audience)

@@ -261,7 +261,7 @@ def contact(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     if ctx.brand is None:
         return ()
     brand, logo = ctx.brand.brand, ctx.brand.logo
-    blocks: list[Block] = [Logo(logo.data, logo.kind, logo.alt)] if logo else []
+    blocks: list[Block] = [Logo(logo.data, logo.kind, t("links.logo_alt", name=logo.alt))] if logo else []
     blocks.append(Paragraph(brand.name, "lead"))
     if brand.event:
         blocks.append(Paragraph(brand.event, "intro"))

@@ -331,7 +331,7 @@ def _logo(w: _Writer, block: Logo) -> None:
     """The logo as a picture whose alt text is the organisation's name (an SVG at 300 ppi)."""
     data = _svg_as_png(block.data, round(block.width_in * 300)) if block.kind == "svg" else block.data
     if data is not None:
-        _picture(w, data, min(block.width_in * 72.0, w.width or block.width_in * 72.0), f"{block.alt} logo",
+        _picture(w, data, min(block.width_in * 72.0, w.width or block.width_in * 72.0), block.alt,
                  "Logo", keep_next=True)
 
 

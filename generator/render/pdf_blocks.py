@@ -134,7 +134,7 @@ class _Logo(Flowable):
 
 
 def logo(block: m.Logo, ctx: Context) -> Flowable:
-    return Tag(_Logo(block, ctx), "Figure", figure=True, Alt=f"{block.alt} logo")
+    return Tag(_Logo(block, ctx), "Figure", figure=True, Alt=block.alt)
 
 
 def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
