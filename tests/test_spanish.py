@@ -362,3 +362,19 @@ def test_a_brand_without_the_language_warns_once_and_prints_its_words(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("no 'es' translations") == 1
     assert "Spring Career Fair" in pdf_text(tmp_path / "out" / "medical-records-specialists" / "students-trifold.es.pdf")
+
+
+def test_a_plain_text_profile_takes_a_yaml_twin_and_is_never_taken_for_one(tmp_path):
+    source = sorted((ROOT / "tests" / "fixtures" / "profiles").glob("*.txt"))[0]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "nurses.txt").write_bytes(source.read_bytes())
+    (folder / "nurses.es.txt").write_bytes(source.read_bytes())  # a profile whose name ends in .es
+    (folder / "nurses.es.yml").write_text("title: Enfermeros\n", encoding="utf-8")
+    result = build([folder], BuildOptions(output=tmp_path / "out", formats=("pdf",), audiences=("students",),
+                                          languages=("es",), allow_english_content=True))
+    names = sorted(str(p.relative_to(tmp_path / "out")) for p in result.written)
+    assert names == ["nurses-es/students-trifold.es.pdf", "nurses/students-trifold.es.pdf"], names
+    assert "Enfermeros" in pdf_text(tmp_path / "out" / "nurses" / "students-trifold.es.pdf")
+    assert result.warnings == [f"{folder / 'nurses.es.txt'}: warning: no Español translation (nurses.es.es.yaml); "
+                               "the Español edition frames the profile's English text"]

@@ -26,12 +26,16 @@ ADDRESSES = {"url"}  # text fields that are not words to translate
 
 
 def twin_path(path: Path, lang: str) -> Path:
-    """data/x.yaml -> data/x.es.yaml (a .txt profile's twin is YAML too)."""
-    return path.with_name(f"{path.stem}.{lang}.yaml")
+    """data/x.yaml -> data/x.es.yaml (or an existing x.es.yml; a .txt profile's twin is YAML too)."""
+    short = path.with_name(f"{path.stem}.{lang}.yml")
+    return short if short.is_file() else path.with_name(f"{path.stem}.{lang}.yaml")
 
 
 def twin_language(path: Path, languages: list[str]) -> Optional[str]:
-    """'es' for data/x.es.yaml when 'es' is a language with a catalogue, else None."""
+    """'es' for data/x.es.yaml when 'es' is a language with a catalogue, else None (a plain-text
+    profile is never a twin)."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
     code = Path(path.stem).suffix.lstrip(".")
     return code if len(code) == LANGUAGE_CODE_LENGTH and code in languages else None
 
