@@ -278,11 +278,16 @@ def contact(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 
 
 def next_steps(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    """The brand's local programs and next steps: name, then where, how long and the address."""
-    steps = ctx.brand.brand.next_steps if ctx.brand is not None else []
-    pairs = [(s.name, " · ".join(x for x in (s.where, s.length, s.link) if x)) for s in steps]
-    return _labelled([(name, rest) for name, rest in pairs if rest], spec) + \
-        _bullets([name for name, rest in pairs if not rest], spec)
+    """The brand's local programs and next steps: name, then where and how long; a step's web
+    address follows it as a link of its own (a real link, broken only after / . -, never inside
+    a word)."""
+    blocks: list[Block] = []
+    for step in _limit(ctx.brand.brand.next_steps if ctx.brand is not None else [], spec):
+        rest = " · ".join(x for x in (step.where, step.length) if x)
+        blocks.append(Bullets((rest,), (step.name,)) if rest else Bullets((step.name,)))
+        if step.link:
+            blocks.append(Link(step.link))
+    return tuple(blocks)
 
 
 def local_help(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:

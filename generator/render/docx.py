@@ -150,6 +150,7 @@ def _picture(w: _Writer, png: bytes, width_pt: float, alt: str, name: str, keep_
     """An inline picture whose drawing carries alt text (wp:docPr descr, once: a title would be read again)."""
     p = _para(w, "Normal")
     p.paragraph_format.keep_with_next = keep_next
+    p.paragraph_format.line_spacing = 1.0  # the picture's own height, as printed (not 1.1 times it)
     run = p.add_run()
     run.add_picture(BytesIO(png), width=Emu(int(width_pt * 12700)))
     doc_pr = run._r.findall(".//" + qn("wp:docPr"))[-1]
@@ -305,6 +306,9 @@ def _qr_code(w: _Writer, block: QRCode) -> None:
 
 
 def _link(w: _Writer, block: Link) -> None:
+    """A link sits right under the line it belongs to, as printed (1 pt, not a paragraph's 6 pt)."""
+    if w.doc.paragraphs:
+        w.doc.paragraphs[-1].paragraph_format.space_after = Pt(1)
     _address(w, block.url, "Caption", block.text)
 
 
