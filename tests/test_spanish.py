@@ -130,6 +130,16 @@ def test_babel_sets_figures_the_us_spanish_way():
     assert i18n.join(["a", "b", "c"]) == "a, b, and c"  # English again outside the block
 
 
+def test_job_counts_in_words_agree_in_number():
+    from generator.compose.wording import jobs
+    from generator.profile.model import JobCount
+
+    with i18n.use("es"):
+        assert [jobs(JobCount(count=n)) for n in (1_000_000, 3_300_000, 818_700)] == \
+            ["1 millón", "3.3 millones", "818,700"]
+    assert [jobs(JobCount(count=n)) for n in (1_000_000, 3_300_000)] == ["1 million", "3.3 million"]
+
+
 # --- the Spanish brochures ------------------------------------------------------------------
 
 def test_lang_es_writes_the_six_spanish_files(tmp_path):

@@ -68,7 +68,8 @@ def jobs(job_count: JobCount) -> str:
     """3300000 -> '3.3 million'; 818700 -> '818,700' (the figure as a person would say it)."""
     value = job_count.count
     if value >= 1_000_000 and value % 100_000 == 0:
-        return t("numbers.million", number=i18n.decimal(value / 1_000_000))
+        return t("numbers.one_million" if value == 1_000_000 else "numbers.million",
+                 number=i18n.decimal(value / 1_000_000))
     return count(value)
 
 
