@@ -7,7 +7,8 @@ Matplotlib and Babel, the font files), so a stale entry is never found, only a f
 Entries are JSON (never pickle: a cache file is data, not code), written atomically; one that
 does not read back as chart art is ignored and redrawn. `CAREER_BROCHURE_CACHE` names the folder
 (default `$XDG_CACHE_HOME/career-brochure/charts`, else `~/.cache/career-brochure/charts`);
-`off` turns the cache off. Deleting the folder is always safe.
+`off` turns the cache off. It keeps the MAX_ENTRIES most recently used entries; deleting the
+folder is always safe.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from generator.resources import PACKAGE
 
 ENV = "CAREER_BROCHURE_CACHE"
 FORMAT = 1  # bump when the entry layout changes
+MAX_ENTRIES = 400  # about 70 MB (an entry is ~180 KB): the least recently used go first
 _CODE = ("charts/__init__.py", "charts/canvas.py", "charts/industry.py", "charts/money.py", "charts/output.py",
          "charts/salary.py", "charts/theme.py", "money.py", "i18n.py", "chart_cache.py", "compose/model.py")
 
@@ -112,10 +114,24 @@ def cached(key: str, draw: Callable[[], dict[str, ChartArt]], folder: Optional[P
     except OSError:
         found = None
     if found is not None:
+        try:
+            os.utime(path)  # recently used: the last to be pruned
+        except OSError:
+            pass
         return found
     charts = draw()
     try:
         write_bytes_atomic(path, _to_json(charts))
+        prune(folder)
     except OSError:
         pass
     return charts
+
+
+def prune(folder: Path, keep: int = MAX_ENTRIES) -> int:
+    """Remove the least recently used entries beyond `keep`; how many were removed."""
+    entries = sorted(folder.glob("??/*.json"), key=lambda p: p.stat().st_mtime if p.exists() else 0)
+    stale = entries[:max(0, len(entries) - keep)]
+    for entry in stale:
+        entry.unlink(missing_ok=True)
+    return len(stale)

@@ -84,3 +84,16 @@ def test_one_profile_on_two_processes_gives_the_same_bytes_as_on_one(tmp_path):
     run(tmp_path / "two", "off", "--jobs", "2", "--lang", "en", "--lang", "es")
     assert files(tmp_path / "one") == files(tmp_path / "two")
     assert len(files(tmp_path / "one")) == 12
+
+
+def test_the_cache_keeps_the_most_recently_used_entries_only(tmp_path):
+    from generator.chart_cache import prune
+
+    folder = tmp_path / "cache"
+    for index in range(5):
+        entry = folder / f"{index:02}" / f"{index:064}.json"
+        entry.parent.mkdir(parents=True)
+        entry.write_text("{}", encoding="utf-8")
+        os.utime(entry, (1_000_000 + index, 1_000_000 + index))
+    assert prune(folder, keep=3) == 2
+    assert sorted(p.parent.name for p in folder.rglob("*.json")) == ["02", "03", "04"]
