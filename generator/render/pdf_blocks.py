@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from generator.compose import model as m
 from generator.links import is_web_link
-from generator.render.pdf_charts import ChartFlowable, known_colours, prepared_svg, svg_drawing
+from generator.render.pdf_charts import ChartFlowable, draw_svg, svg_drawing
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
 from generator.render.pdf_styles import colour, inks, paragraph_styles
@@ -120,13 +120,7 @@ class _Logo(Flowable):
             self.canv.roundRect(-self.PLATE, -self.PLATE, self.width + 2 * self.PLATE, self.height + 2 * self.PLATE,
                                 3, stroke=0, fill=1)
         if self.block.kind == "svg":
-            ctx = self.ctx
-            drawing = prepared_svg(self.block.data, ctx.style.fonts, known_colours(ctx.style), ctx.cmyk)
-            factor = self.width / drawing.width
-            self.canv.saveState()
-            self.canv.scale(factor, factor)
-            drawing.drawOn(self.canv, 0, 0)
-            self.canv.restoreState()
+            draw_svg(self.canv, self.block.data, self.width, self.ctx.style, self.ctx.cmyk)
             return
         from reportlab.lib.utils import ImageReader
 

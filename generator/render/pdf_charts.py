@@ -74,6 +74,16 @@ def prepared_svg(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
     return drawing
 
 
+def draw_svg(canvas, svg: bytes, width: float, style: Style, cmyk: bool) -> None:
+    """An SVG (a chart, a logo) drawn as vector paths at `width`, in the brochure's fonts and inks."""
+    drawing = prepared_svg(svg, style.fonts, known_colours(style), cmyk)
+    factor = width / drawing.width
+    canvas.saveState()
+    canvas.scale(factor, factor)
+    drawing.drawOn(canvas, 0, 0)
+    canvas.restoreState()
+
+
 class ChartFlowable(Flowable):
     """A chart drawing scaled to the text width."""
 
@@ -88,9 +98,4 @@ class ChartFlowable(Flowable):
         return self.width, self.height
 
     def draw(self):
-        drawing = prepared_svg(self.art.svg, self.style.fonts, known_colours(self.style), self.cmyk)
-        factor = self.width / drawing.width
-        self.canv.saveState()
-        self.canv.scale(factor, factor)
-        drawing.drawOn(self.canv, 0, 0)
-        self.canv.restoreState()
+        draw_svg(self.canv, self.art.svg, self.width, self.style, self.cmyk)
