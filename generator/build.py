@@ -46,7 +46,7 @@ def profile_paths(inputs: Iterable[Path]) -> list[Path]:
     """Files named, and profile files inside folders named, sorted; none means the default. A
     profile's translated twin (NAME.es.yaml) is not a profile of its own: a folder's are skipped."""
     from generator.i18n import languages, load
-    from generator.profile.twin import twin_language
+    from generator.profile.twin import twin_base, twin_language
 
     known = languages()
     paths: list[Path] = []
@@ -57,7 +57,7 @@ def profile_paths(inputs: Iterable[Path]) -> list[Path]:
         elif item.exists():
             lang = twin_language(item, known)
             if lang:
-                base = item.with_name(Path(item.stem).stem + item.suffix)
+                base = twin_base(item)
                 raise InputError(f"{item}: the {load(lang).name} translation of {base.name}; build {base} "
                                  f"with --lang {lang}")
             paths.append(item)
@@ -115,9 +115,9 @@ def read_editions(path: Path, options: BuildOptions) -> tuple[dict, list[str]]:
     profile, notes = read_profile(path)
     editions = {DEFAULT: profile}
     for lang in options.languages:
-        twin = twin_path(path, lang)
         if lang == DEFAULT:
             continue
+        twin = twin_path(path, lang)
         if twin.is_file():
             editions[lang], more = load_twin(twin, profile)
             notes += more
@@ -220,7 +220,6 @@ def load_brand_file(options: BuildOptions):
     if options.brand is None:
         return None, []
     from generator.brand import load_brand
-
     from generator.i18n import DEFAULT, load
 
     brand, notes = load_brand(options.brand)

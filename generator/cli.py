@@ -186,15 +186,14 @@ def validate(profiles: tuple[Path, ...]) -> None:
     """Check YAML profiles and their translations (NAME.es.yaml, checked against NAME.yaml); print
     one line per problem."""
     from generator.i18n import languages
-    from generator.profile.twin import load_twin, twin_language
+    from generator.profile.twin import load_twin, twin_base, twin_language
     from generator.profile.yaml_io import load_profile
 
     problems: list[str] = []
     for path in profiles:
         try:
             if twin_language(path, languages()):
-                base = path.with_name(Path(path.stem).stem + path.suffix)
-                load_twin(path, load_profile(base)[0])
+                load_twin(path, load_profile(twin_base(path))[0])
                 continue
             _, warnings = load_profile(path)
             _report(warnings)

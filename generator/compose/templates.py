@@ -261,11 +261,16 @@ class StyleSpec(Spec):
         return colours
 
 
-def _load(kind: str, name: str, model):
+def _template_path(kind: str, name: str) -> Path:
     path = TEMPLATES_DIR / kind / f"{name}.yaml"
     if not path.is_file():
         known = ", ".join(names(kind)) or "none"
         raise TemplateError(f"unknown {kind[:-1]} {name!r} (known: {known})")
+    return path
+
+
+def _load(kind: str, name: str, model):
+    path = _template_path(kind, name)
     spec, problems, _ = parse_yaml_model(path.read_text(encoding="utf-8"), str(path), model)
     if problems:
         raise TemplateError("\n".join(problems))
@@ -289,9 +294,7 @@ def load_audience(name: str, lang: Optional[str] = None) -> AudienceSpec:
 
 @lru_cache(maxsize=None)
 def _audience(name: str, lang: str) -> AudienceSpec:
-    path = TEMPLATES_DIR / "audiences" / f"{name}.yaml"
-    if not path.is_file():
-        raise TemplateError(f"unknown audience {name!r} (known: {', '.join(names('audiences')) or 'none'})")
+    path = _template_path("audiences", name)
     catalogue = i18n.load(lang)
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     text = yaml.safe_dump(_worded(raw, catalogue, f"audiences.{name}", path), allow_unicode=True, sort_keys=False)
@@ -322,9 +325,8 @@ def _worded(raw: dict, catalogue: "i18n.Catalogue", key: str, path: Path) -> dic
         found = catalogue.get(words_key)
         out = {**spec, **{k: found[k] for k in _SECTION_WORDS if k in found}}
         if spec.get("steps"):
-            titles = found.get("steps") or {}
-            out["steps"] = [{**step, "title": titles.get(step["kind"]) or catalogue.text(
-                f"{key}.{where}.{spec['id']}.steps.{step['kind']}")} for step in spec["steps"]]
+            out["steps"] = [{**step, "title": catalogue.text(f"{words_key}.steps.{step['kind']}")}
+                            for step in spec["steps"]]
         return out
 
     worded["sections"] = [section(s, "sections") for s in raw.get("sections") or []]

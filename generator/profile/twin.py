@@ -31,6 +31,11 @@ def twin_path(path: Path, lang: str) -> Path:
     return short if short.is_file() else path.with_name(f"{path.stem}.{lang}.yaml")
 
 
+def twin_base(path: Path) -> Path:
+    """data/x.es.yaml -> data/x.yaml: the profile a twin translates."""
+    return path.with_name(Path(path.stem).stem + path.suffix)
+
+
 def twin_language(path: Path, languages: list[str]) -> Optional[str]:
     """'es' for data/x.es.yaml when 'es' is a language with a catalogue, else None (a plain-text
     profile is never a twin)."""
