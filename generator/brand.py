@@ -159,22 +159,11 @@ def load_brand(path: Path | str) -> tuple[LoadedBrand, list[str]]:
 
 def _translation(brand: Brand, code: str, text: str, name: str) -> Brand:
     """The brand with its `translations: CODE:` words in place (checked like a profile's twin)."""
-    from pydantic import ValidationError
-
-    from generator.translated import merge_text
-    from generator.yaml_model import field_path
+    from generator.translated import translated
 
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    base = brand.model_dump(exclude={"translations"})
-    merged, problems = merge_text(base, brand.translations[code], Brand, never=UNTRANSLATED)
-    lines = [(loc, message) for loc, message in problems]
-    if not lines:
-        try:
-            return Brand.model_validate(merged)
-        except ValidationError as exc:
-            lines = [(tuple(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
-    raise ProfileError([f"{name}:{node_line(root, ('translations', code, *loc)) or 1}: "
-                        f"{field_path(('translations', code, *loc))}: {message}" for loc, message in lines])
+    return translated(brand.model_dump(exclude={"translations"}), brand.translations[code], Brand, UNTRANSLATED,
+                      root, name, ("translations", code))
 
 
 def _line(text: str, *where) -> str:

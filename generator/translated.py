@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+import warnings
+from typing import Any, Optional, TypeVar
 
-from pydantic import BaseModel
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import ProfileError
+from generator.yaml_model import field_path, node_line, problems_of
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def _kind(annotation) -> tuple[str, Any]:
@@ -68,7 +75,7 @@ def _merge_entries(base: list, twin: Any, model: type[BaseModel], loc: tuple, pr
                    never: frozenset[str]) -> list:
     if not isinstance(twin, list) or len(twin) != len(base):
         count = len(twin) if isinstance(twin, list) else "no"
-        problems.append((loc, f"the base profile has {len(base)} entries here and the translation {count}; "
+        problems.append((loc, f"the original has {len(base)} entries here and the translation {count}; "
                               "translate each one, in the same order"))
         return base
     return [_merge(b, t, model, loc + (i,), problems, never) for i, (b, t) in enumerate(zip(base, twin))]
@@ -80,3 +87,20 @@ def merge_text(base: dict, data: Any, model: type[BaseModel], never=frozenset())
     problems: list[tuple] = []
     merged = _merge(base, data, model, (), problems, frozenset(never))
     return merged, problems
+
+
+def translated(base: dict, data: Any, model: type[M], never, root: Optional[yaml.Node], name: str,
+               prefix: tuple = ()) -> M:
+    """The original (`base`, a model's data) with the translation at `prefix` in file `name` merged
+    in and validated, or ProfileError with one `FILE:LINE: field: message` line per problem. The
+    original's own warnings were given when it was read: they are not repeated."""
+    merged, problems = merge_text(base, data, model, never)
+    if problems:
+        raise ProfileError([f"{name}:{node_line(root, prefix + loc) or 1}: {field_path(prefix + loc)}: {message}"
+                            for loc, message in problems])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return model.model_validate(merged)
+        except ValidationError as exc:
+            raise ProfileError(problems_of(exc, root, name, prefix)) from None

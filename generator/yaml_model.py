@@ -57,11 +57,11 @@ def _yaml_loc(error: dict) -> tuple:
     return tuple(p for p in error["loc"] if not (isinstance(p, str) and p[:1].isupper()))
 
 
-def problems_of(exc: ValidationError, root: Optional[yaml.Node], name: str) -> list[str]:
-    """One `FILE:LINE: path: message` line per validation error."""
+def problems_of(exc: ValidationError, root: Optional[yaml.Node], name: str, prefix: tuple = ()) -> list[str]:
+    """One `FILE:LINE: path: message` line per validation error (of the mapping at `prefix` in the file)."""
     lines = []
     for error in exc.errors():
-        loc = _yaml_loc(error)
+        loc = prefix + _yaml_loc(error)
         line = node_line(root, loc)
         where = f"{name}:{line}:" if line else f"{name}:"
         lines.append(f"{where} {field_path(loc)}: {_message(error)}")

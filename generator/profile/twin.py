@@ -8,18 +8,15 @@ are never in a twin: they come from the base profile, so the two editions cannot
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Optional
 
-from pydantic import ValidationError
-
 from generator.errors import ProfileError
-from generator.profile.model import Profile, ProfileWarning
+from generator.profile.model import Profile
 from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
-from generator.translated import merge_text
-from generator.yaml_model import field_path, node_line, problems_of, read_yaml_mapping
+from generator.translated import translated
+from generator.yaml_model import read_yaml_mapping
 
 LANGUAGE_CODE_LENGTH = 2
 ADDRESSES = {"url"}  # text fields that are not words to translate
@@ -50,17 +47,7 @@ def merge_twin(base: Profile, text: str, name: str) -> tuple[Profile, list[str]]
     data, root, unreadable = read_yaml_mapping(text, name)  # the base profile's safeguards
     if unreadable:
         raise ProfileError(unreadable)
-    merged, problems = merge_text(base.model_dump(), data, Profile, never=ADDRESSES)
-    if problems:
-        raise ProfileError([f"{name}:{node_line(root, loc) or 1}: {field_path(loc)}: {message}"
-                            for loc, message in problems])
-    with warnings.catch_warnings():  # the figures' warnings were the base profile's, already given
-        warnings.simplefilter("ignore", ProfileWarning)
-        try:
-            profile = Profile.model_validate(merged)
-        except ValidationError as exc:
-            raise ProfileError(problems_of(exc, root, name)) from None
-    return profile, []
+    return translated(base.model_dump(), data, Profile, ADDRESSES, root, name), []
 
 
 def load_twin(path: Path, base: Profile) -> tuple[Profile, list[str]]:
