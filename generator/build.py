@@ -188,7 +188,7 @@ def charts_for(profile, style, types: tuple[str, ...]) -> dict:
 def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
     from generator import chart_cache
     from generator.compose.styles import resolve_fonts
-    from generator.i18n import LANG_DIR, active
+    from generator.i18n import active
 
     def draw() -> dict:
         from generator.charts import render_charts  # imports Matplotlib: only when drawing
@@ -201,8 +201,8 @@ def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
     fonts = resolve_fonts(style)
     files = (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic, fonts.heavy, fonts.fallback,
              fonts.fallback_bold, *fonts.fallback_wide)
-    catalogue = (LANG_DIR / f"{active().code}.yaml").read_bytes()
-    return chart_cache.cached(chart_cache.entry_key(profile, style, types, catalogue, files), draw, folder)
+    key = chart_cache.entry_key(profile, style, types, active().source, files)
+    return chart_cache.cached(key, draw, folder)
 
 
 def branded_style(brand) -> tuple:

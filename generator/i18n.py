@@ -26,9 +26,10 @@ DEFAULT = "en"
 class Catalogue:
     """One language's words: nested keys ('cover.openings') to strings or lists, with {named} slots."""
 
-    def __init__(self, code: str, tree: dict):
+    def __init__(self, code: str, tree: dict, source: bytes = b""):
         self.code = code
         self.tree = tree
+        self.source = source  # the file as read (the chart cache's key holds it)
         about = tree.get("language", {})
         self.name: str = about.get("name", code)
         self.tag: str = about.get("tag", code)  # BCP 47, for document metadata: 'es-US'
@@ -66,10 +67,11 @@ def load(code: str) -> Catalogue:
     path = LANG_DIR / f"{code}.yaml"
     if not path.is_file():
         raise TemplateError(f"unknown language {code!r} (known: {', '.join(languages())})")
-    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = path.read_bytes()
+    tree = yaml.safe_load(source.decode("utf-8"))
     if not isinstance(tree, dict):
         raise TemplateError(f"{path}: not a mapping of keys to words")
-    return Catalogue(code, tree)
+    return Catalogue(code, tree, source)
 
 
 _active: ContextVar[Optional[Catalogue]] = ContextVar("catalogue", default=None)
