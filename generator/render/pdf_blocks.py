@@ -22,20 +22,48 @@ from generator.render.pdf_tags import ListItem, Tag, tagger_of
 
 
 class Context:
-    """What a block needs to become a flowable: style, print mode, panel darkness."""
+    """What a block needs to become a flowable: style, print mode, panel darkness. A measuring
+    context (fitting's) gives paragraphs that only know their height, each set once per text,
+    style and width (`heights`): fitting asks for the same paragraph at the same size ~20 times."""
 
-    def __init__(self, style: m.Style, cmyk: bool = False, dark: bool = False):
+    def __init__(self, style: m.Style, cmyk: bool = False, dark: bool = False, measuring: bool = False):
         self.style, self.cmyk, self.dark = style, cmyk, dark
         self.styles = paragraph_styles(style, cmyk, dark)
         self.ink = inks(style, cmyk, dark)
         self.fonts = register(style.fonts)
+        self.heights: dict | None = {} if measuring else None
 
-    def para(self, text: str, style_name: str, bold_label: str = "", **kw) -> Paragraph:
+    def para(self, text: str, style_name: str, bold_label: str = "", **kw) -> Flowable:
+        if self.heights is not None:
+            return SizedParagraph(self, text, style_name, bold_label, kw)
+        return self.paragraph(text, style_name, bold_label, **kw)
+
+    def paragraph(self, text: str, style_name: str, bold_label: str = "", **kw) -> Paragraph:
         style = self.styles[style_name]
         body = markup(text, style.fontName)
         if bold_label:
             body = f"<b>{markup(bold_label, self.fonts['bold'])}:</b> {body}"
         return Paragraph(body, style, **kw)
+
+
+class SizedParagraph(Flowable):
+    """A paragraph for measuring only: its size at a width, looked up in its context's `heights`,
+    set by ReportLab on the first asking (never drawn: `paragraph()` makes the real one)."""
+
+    def __init__(self, ctx: Context, text: str, style_name: str, bold_label: str, kw: dict):
+        super().__init__()
+        self.ctx, self.args, self.kw = ctx, (text, style_name, bold_label), kw
+
+    def paragraph(self) -> Paragraph:
+        return self.ctx.paragraph(*self.args, **self.kw)
+
+    def wrap(self, avail_width, avail_height):
+        key = (*self.args, tuple(sorted(self.kw.items())), avail_width)
+        size = self.ctx.heights.get(key)
+        if size is None:
+            size = self.ctx.heights[key] = self.paragraph().wrap(avail_width, 1e6)
+        self.width, self.height = size
+        return size
 
 
 def heading(block: m.Heading, ctx: Context) -> Flowable:
@@ -346,7 +374,7 @@ def _measuring(style: m.Style) -> Context:
     if hit is None or hit[0] is not style:
         if len(_CONTEXTS) >= 32:  # a few styles per brochure: never a growing cache
             _CONTEXTS.clear()
-        hit = _CONTEXTS[id(style)] = (style, Context(style))
+        hit = _CONTEXTS[id(style)] = (style, Context(style, measuring=True))
     return hit[1]
 
 
@@ -357,6 +385,7 @@ def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:
     """
     para = flowable(block, _measuring(style))
     para = getattr(para, "inner", para)  # the Paragraph inside its structure tag
+    para = para.paragraph() if isinstance(para, SizedParagraph) else para
     para.wrap(width, 1e6)
     lines = getattr(para, "blPara", None)
     if lines is None:
