@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
-import yaml
 from pydantic import AfterValidator, Field, field_validator
 
 from generator.errors import ProfileError
@@ -20,7 +19,7 @@ from generator.links import is_web_link
 from generator.profile.model import Model
 from generator.profile.text import decode_bytes
 from generator.profile.source import read_source
-from generator.yaml_model import node_line, parse_yaml_model
+from generator.yaml_model import compose, node_line, parse_yaml_model
 
 LOGO_KINDS = {".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}
 LOGO_WIDTH_IN = 1.3  # the logo's printed width in the contact block
@@ -161,13 +160,13 @@ def _translation(brand: Brand, code: str, text: str, name: str) -> Brand:
     """The brand with its `translations: CODE:` words in place (checked like a profile's twin)."""
     from generator.translated import translated
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose(text)
     return translated(brand.model_dump(exclude={"translations"}), brand.translations[code], Brand, UNTRANSLATED,
                       root, name, ("translations", code))
 
 
 def _line(text: str, *where) -> str:
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose(text)
     line = node_line(root, where)
     return f":{line}" if line else ""
 

@@ -175,14 +175,22 @@ def charts_for(profile, style, types: tuple[str, ...]) -> dict:
     """The profile's charts in the language being built, drawn once (kept for the next audience's
     process; a batch's other profiles push them out), or taken from the chart cache of an
     earlier run (generator/chart_cache.py)."""
+    key = _charts_key(profile, style, types)
+    if key not in _CHARTS:
+        _keep_charts(key, _drawn_or_cached(profile, style, types))
+    return _CHARTS[key]
+
+
+def _charts_key(profile, style, types: tuple[str, ...]) -> tuple:
     from generator.i18n import active
 
-    key = (profile.model_dump_json(), style.model_dump_json(), types, active().code)
-    if key not in _CHARTS:
-        while len(_CHARTS) >= _CHARTS_KEPT:
-            _CHARTS.pop(next(iter(_CHARTS)))
-        _CHARTS[key] = _drawn_or_cached(profile, style, types)
-    return _CHARTS[key]
+    return profile.model_dump_json(), style.model_dump_json(), types, active().code
+
+
+def _keep_charts(key: tuple, charts: dict) -> None:
+    while len(_CHARTS) >= _CHARTS_KEPT:
+        _CHARTS.pop(next(iter(_CHARTS)))
+    _CHARTS[key] = charts
 
 
 def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
@@ -335,8 +343,9 @@ def _warm_up(options: BuildOptions, charts: bool = True) -> None:
 
 def _by_audience(job: tuple) -> list[tuple]:
     """One profile's work as one job per audience, so its brochures are built on several cores;
-    its charts are drawn here first, once per language, and every forked process takes them."""
-    from generator import i18n
+    its charts are drawn first, once per language, and every forked process takes them. The
+    charts are drawn in a process of their own while this one loads the writers (Matplotlib
+    and the writers take a third of a second each to load)."""
     from generator.compose.templates import names
     from generator.render import image_types
 
@@ -344,11 +353,40 @@ def _by_audience(job: tuple) -> list[tuple]:
     audiences = options.audiences or tuple(names("audiences"))
     if len(audiences) < 2:
         return [job]
-    style, types = branded_style(brand)[0], image_types(options.formats)
+    style = branded_style(brand)[0]
+    with _fork_pool(1) as pool:
+        types = image_types(options.formats)
+        drawn = pool.submit(_all_charts, editions, style, types) if pool else None
+        _warm_up(options, charts=False)
+        if drawn is None:
+            _all_charts(editions, style, types)
+        else:
+            for key, charts in drawn.result().items():
+                _keep_charts(key, charts)
+    return [(path, editions, slug, replace(options, audiences=(name,)), brand) for name in audiences]
+
+
+def _all_charts(editions: dict, style, types: tuple[str, ...]) -> dict:
+    """Every language's charts of one profile: {charts_for key: charts}."""
+    from generator import i18n
+
+    out = {}
     for lang, profile in editions.items():
         with i18n.use(lang):
-            charts_for(profile, style, types)
-    return [(path, editions, slug, replace(options, audiences=(name,)), brand) for name in audiences]
+            out[_charts_key(profile, style, types)] = charts_for(profile, style, types)
+    return out
+
+
+def _fork_pool(workers: int):
+    """A pool of forked processes (they start with what this one has loaded), or a null context
+    giving None where the system cannot fork."""
+    import contextlib
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return contextlib.nullcontext()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def _render_job(job: tuple) -> tuple[str, object]:
@@ -404,9 +442,9 @@ def build(inputs: Iterable[Path], options: BuildOptions,
     total, pending = BuildResult(warnings=brand_notes + warnings), {}
     jobs = [(path, profile, slugs[path], options, brand) for path, profile in loaded]
     if options.jobs > 1 and len(jobs) == 1:
-        jobs = _by_audience(jobs[0])
-    if options.jobs > 1 and len(jobs) > 1:
-        _warm_up(options, charts=len(loaded) > 1)  # one profile's charts are drawn already
+        jobs = _by_audience(jobs[0])  # loads the writers while the charts are drawn
+    elif options.jobs > 1 and len(jobs) > 1:
+        _warm_up(options)
     failed_paths: set[Path] = set()
     try:
         for job, (kind, outcome) in zip(jobs, progress(_outcomes(jobs, options.jobs), len(jobs))):

@@ -14,10 +14,10 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Iterator, Optional
 
-import yaml
 
 from generator.errors import TemplateError
 from generator.resources import bundled
+from generator.yaml_model import safe_load
 
 LANG_DIR = bundled("templates") / "lang"
 DEFAULT = "en"
@@ -68,7 +68,7 @@ def load(code: str) -> Catalogue:
     if not path.is_file():
         raise TemplateError(f"unknown language {code!r} (known: {', '.join(languages())})")
     source = path.read_bytes()
-    tree = yaml.safe_load(source.decode("utf-8"))
+    tree = safe_load(source.decode("utf-8"))
     if not isinstance(tree, dict):
         raise TemplateError(f"{path}: not a mapping of keys to words")
     return Catalogue(code, tree, source)

@@ -8,6 +8,10 @@ from typing import Any, Iterable, Optional, Type, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+# libyaml's parser when PyYAML was built with it (the wheels are): 5-10x faster than the pure-Python
+# one, the same documents and marks, and a nesting limit of its own
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -93,11 +97,15 @@ def read_yaml_mapping(text: str, name: str) -> tuple[Optional[dict], Optional[ya
     """YAML text as a mapping and its node tree (for line numbers), read safely: no tags, nesting
     bounded, aliases walked once; or (None, None, one problem line)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        deep = _too_deep(root)
-        if deep is not None:
-            return None, None, [f"{name}:{deep}: nested more than {MAX_DEPTH} levels deep; a profile is not"]
-        data = yaml.safe_load(text)
+        loader = SAFE_LOADER(text)
+        try:
+            root = loader.get_single_node()
+            deep = _too_deep(root)
+            if deep is not None:
+                return None, None, [f"{name}:{deep}: nested more than {MAX_DEPTH} levels deep; a profile is not"]
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:" if mark else f"{name}:"
@@ -126,3 +134,13 @@ def parse_yaml_model(
             return None, problems_of(exc, root, name), []
     notes = [f"{name}: warning: {w.message}" for w in caught if issubclass(w.category, warning_type)]
     return instance, [], notes
+
+
+def safe_load(text: str) -> Any:
+    """yaml.safe_load with libyaml's parser when there is one (templates and catalogues)."""
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
+def compose(text: str) -> Optional[yaml.Node]:
+    """yaml.compose with the safe loader (libyaml's when there is one): nodes with line marks."""
+    return yaml.compose(text, Loader=SAFE_LOADER)

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from reportlab import rl_config
+
 from generator.compose.model import Brochure
 
+# ReportLab checks every attribute set on a drawing's shapes (a debugging aid, on by default): a
+# quarter of turning a chart's SVG into a drawing. Set before reportlab.graphics is first imported.
+rl_config.shapeChecking = 0
+
 WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
+# The chart image types each writer takes (like Sphinx builders' supported_image_types): declared
+# here, not in the writers' modules, so the charts can be drawn before a writer is loaded
+IMAGE_TYPES = {"pdf": ("svg",), "docx": ("png",)}  # the PDF keeps charts vector; Word takes 300 dpi PNG
 
 
 def image_types(formats) -> tuple[str, ...]:
-    """The chart image types the writers of these formats take (each writer's IMAGE_TYPES, like
-    Sphinx builders' supported_image_types), in a fixed order."""
-    wanted = {t for fmt in formats for t in import_module(WRITERS[fmt]).IMAGE_TYPES}
+    """The chart image types the writers of these formats take, in a fixed order."""
+    wanted = {t for fmt in formats for t in IMAGE_TYPES[fmt]}
     return tuple(t for t in ("svg", "png") if t in wanted)
 
 

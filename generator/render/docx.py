@@ -41,7 +41,6 @@ from generator.render.docx_package import clean_text, clear_body, package_parts,
 from generator.render.docx_qr import qr_png
 
 FORMAT = "docx"
-IMAGE_TYPES = ("png",)  # Word takes the 300 dpi picture
 REFERENCE = TEMPLATES_DIR / "reference.docx"
 
 PARAGRAPH_STYLES = {

@@ -19,7 +19,6 @@ from generator.render.pdf_styles import colour, drawing_inks
 from generator.render.pdf_tags import Tagger, finish
 
 FORMAT = "pdf"
-IMAGE_TYPES = ("svg",)  # charts stay vector
 PRODUCER = "career-brochure (ReportLab, pikepdf)"
 MARK_BORDER = 36.0  # room around the trim for crop marks (0.5 in)
 MARK_LENGTH = 18.0

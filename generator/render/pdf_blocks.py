@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from generator.compose import model as m
 from generator.links import is_web_link
-from generator.render.pdf_charts import ChartFlowable, draw_svg, svg_drawing
+from generator.render.pdf_charts import ChartFlowable, draw_svg, known_colours, prepared_svg
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
 from generator.render.pdf_fonts import markup, register
 from generator.render.pdf_styles import colour, inks, paragraph_styles
@@ -128,7 +128,7 @@ class _Logo(Flowable):
 
     def _aspect(self) -> float:
         if self.block.kind == "svg":
-            drawing = svg_drawing(self.block.data)
+            drawing = prepared_svg(self.block.data, self.ctx.style.fonts, known_colours(self.ctx.style), self.ctx.cmyk)
             return drawing.height / drawing.width if drawing.width else 0.3
         from reportlab.lib.utils import ImageReader
 
@@ -375,7 +375,24 @@ def _measuring(style: m.Style) -> Context:
         if len(_CONTEXTS) >= 32:  # a few styles per brochure: never a growing cache
             _CONTEXTS.clear()
         hit = _CONTEXTS[id(style)] = (style, Context(style, measuring=True))
+        hit[1].heights = _heights(style)
     return hit[1]
+
+
+HEIGHTS_KEPT = 3000  # paragraph sizes kept per type size (a brochure has a few hundred)
+_HEIGHTS: dict[tuple, dict] = {}  # (type sizes, fonts) -> paragraph sizes, shared by equal styles
+
+
+def _heights(style: m.Style) -> dict:
+    """The paragraph sizes measured in this type and these fonts so far: every trial of a fitting
+    makes a new Style, and the same sizes come round again (the final pass, the next audience)."""
+    key = (style.type, style.fonts)
+    sizes = _HEIGHTS.get(key)
+    if sizes is None or len(sizes) > HEIGHTS_KEPT:  # never a cache that grows with a batch
+        if len(_HEIGHTS) >= 32:
+            _HEIGHTS.clear()
+        sizes = _HEIGHTS[key] = {}
+    return sizes
 
 
 def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:

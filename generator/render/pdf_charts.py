@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from functools import lru_cache
 
@@ -14,7 +13,6 @@ from generator.compose.model import ChartArt, Style
 from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register
 
 
-@lru_cache(maxsize=6)  # one profile's charts and logo: never a cache that grows with a batch
 def svg_drawing(svg: bytes) -> Drawing:
     from svglib.svglib import svg2rlg
 
@@ -67,7 +65,7 @@ def known_colours(style: Style) -> tuple:
 @lru_cache(maxsize=6)  # one profile's charts and logo: never a cache that grows with a batch
 def prepared_svg(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
     """The chart drawing with brochure fonts (and CMYK inks in print mode), made once."""
-    drawing = copy.deepcopy(svg_drawing(svg))
+    drawing = svg_drawing(svg)
     _refont(drawing, register(fonts))
     if cmyk:
         _recolour(drawing, dict(known))
