@@ -102,6 +102,9 @@ class Atoms:
                 held = keeps_with_next(block)
         self.breakable.append(True)  # after the last atom
         self.breaks = [i for i, ok in enumerate(self.breakable) if ok]
+        self.ruled = [0]  # how many atoms before each are ruled lines (for `fills`)
+        for atom in self.atoms:
+            self.ruled.append(self.ruled[-1] + isinstance(self.block(atom), WritingLines))
         self._sums: dict[float, tuple[list[float], list[float]]] = {}
 
     def _count(self, s_index: int, b_index: int, block: Block, split_width: float) -> int:
@@ -177,7 +180,8 @@ class Atoms:
 
     def fills(self, start: int, end: int) -> bool:
         """True when the run holds ruled lines, which take whatever room is left."""
-        return any(isinstance(self.block(a), WritingLines) for a in self.atoms[start:end])
+        end = min(end, len(self.atoms))
+        return end > start and self.ruled[end] > self.ruled[start]
 
     def sections_of(self, start: int, end: int, first_parts: set[int]) -> tuple[Section, ...]:
         """The sections (or parts of them) that atoms start..end make up."""

@@ -144,6 +144,8 @@ def _registered_wide(files: tuple[str, ...]) -> list[str]:
 
 def missing(text: str, font_name: str) -> set[str]:
     """Characters of `text` no face here has a glyph for (they would print as boxes)."""
+    if set(map(ord, text)) <= _covered(font_name):  # the usual case
+        return set()
     lacking = {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"
                and ord(c) not in _covered(font_name) and ord(c) not in _covered(FALLBACK)}
     if not lacking:  # the usual case: the wide faces are never parsed
