@@ -2,12 +2,16 @@
 
     python benchmarks/bench.py            # everything (about 3 minutes on a 2-core machine)
     python benchmarks/bench.py --quick    # N = 20 only
+    PEER_PYTHON=/path/to/venv/bin/python python benchmarks/bench.py   # with the WeasyPrint peer
 
 Measures, each in fresh processes of the installed `career-brochure`:
 - cold_build: the default build (6 files), median of 5 runs, wall and CPU seconds, each with an
   empty chart cache (a profile's first build);
 - cold_build_charts_cached: the same with the charts an earlier run left in the chart cache;
-- single_trifold_pdf: `build -a students -f pdf`, whole process, median of 5;
+- single_trifold_pdf: `build -a students -f pdf`, whole process, median of 5, empty chart cache;
+- single_trifold_pdf_weasyprint_peer: the same tri-fold made the WeasyPrint way (HTML with inline
+  Matplotlib SVG; benchmarks/weasyprint_peer.py), whole process, median of 5, and how many times
+  ours its CPU time is; only with a Python that has WeasyPrint (--peer-python or $PEER_PYTHON);
 - batch: documents per second for N synthetic profiles (the seed varied in titles, figures and
   text lengths) with the default --jobs, and the peak memory of the whole run (PSS and RSS summed
   over every process of the run, sampled every 20 ms from /proc);
@@ -60,9 +64,10 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def timed(args: list[str], cwd: Path, cache: Path | str = "off") -> dict:
-    """Wall and CPU seconds (this process's children) and peak tree RSS of one command; `cache` is
-    the chart cache folder it may use (generator/chart_cache.py), 'off' for none."""
+def timed(args: list[str], cwd: Path, cache: Path | str = "off", memory: bool = False) -> dict:
+    """Wall and CPU seconds (this process's children) of one command, and with `memory` the peak
+    memory of its process tree (sampling /proc slows a short run by ~7%, so only the batches
+    sample); `cache` is the chart cache folder it may use (generator/chart_cache.py), 'off' for none."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     env = {**os.environ, "CAREER_BROCHURE_CACHE": str(cache)}
@@ -70,7 +75,7 @@ def timed(args: list[str], cwd: Path, cache: Path | str = "off") -> dict:
     peak, done = [0, 0], threading.Event()
 
     def sample():
-        while not done.is_set():
+        while memory and not done.is_set():
             rss, pss = _tree_memory(process.pid)
             peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.02)
@@ -85,8 +90,9 @@ def timed(args: list[str], cwd: Path, cache: Path | str = "off") -> dict:
     if process.returncode not in (0,):
         raise SystemExit(f"{' '.join(args)} failed ({process.returncode}): {err.decode()[-500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "peak_rss_mb": round(peak[0] / 2**20, 1),
-            "peak_pss_mb": round(peak[1] / 2**20, 1)}
+    times = {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3)}
+    return {**times, "peak_rss_mb": round(peak[0] / 2**20, 1), "peak_pss_mb": round(peak[1] / 2**20, 1)} \
+        if memory else times
 
 
 def median_of(runs: list[dict]) -> dict:
@@ -117,10 +123,24 @@ def synthetic_profiles(count: int, folder: Path) -> None:
                                                            encoding="utf-8")
 
 
+def _peer(python: str, work: Path, runs: int, ours: dict) -> dict:
+    """The students tri-fold made the WeasyPrint way, whole process, median of `runs`; and how
+    many times its CPU time ours is."""
+    peer = [sys.executable, str(ROOT / "benchmarks" / "weasyprint_peer.py")]
+    content = work / "peer.json"
+    subprocess.run([*peer, "export", str(SEED), str(content)], check=True, cwd=ROOT)  # untimed
+    script = [python, *peer[1:], "render", str(content)]
+    result = median_of([timed([*script, str(work / f"peer{i}.pdf")], ROOT) for i in range(runs)])
+    return {**result, "cpu_times_ours": round(result["cpu_s"] / ours["cpu_s"], 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="N = 20 only, 3 runs")
     parser.add_argument("--table", action="store_true", help="also print a Markdown table")
+    parser.add_argument("--peer-python", metavar="PYTHON", default=os.environ.get("PEER_PYTHON"),
+                        help="a Python with WeasyPrint and Matplotlib installed, to time the same tri-fold "
+                             "made the WeasyPrint way (benchmarks/weasyprint_peer.py); default $PEER_PYTHON")
     options = parser.parse_args()
     runs = 3 if options.quick else 5
     sizes = (20,) if options.quick else (20, 100, 200)
@@ -135,12 +155,14 @@ def main() -> None:
         single = median_of([timed([*TOOL, "build", "-a", "students", "-f", "pdf", "-o", str(work / f"one{i}")],
                                   ROOT, work / f"empty-one{i}") for i in range(runs)])
         help_run = median_of([timed([*TOOL, "--help"], ROOT) for _ in range(runs)])
+        peer = _peer(options.peer_python, work, runs, single) if options.peer_python else None
         batch = {}
         for count in sizes:
             folder = work / f"in{count}"
             folder.mkdir()
             synthetic_profiles(count, folder)
-            result = timed([*TOOL, "build", str(folder), "-o", str(work / f"out{count}")], ROOT, work / f"b{count}")
+            result = timed([*TOOL, "build", str(folder), "-o", str(work / f"out{count}")], ROOT, work / f"b{count}",
+                           memory=True)
             documents = sum(1 for p in (work / f"out{count}").rglob("*") if p.suffix in (".pdf", ".docx"))
             batch[str(count)] = {**result, "documents": documents,
                                  "documents_per_s": round(documents / result["wall_s"], 1)}
@@ -148,6 +170,7 @@ def main() -> None:
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
         "cold_build": cold, "cold_build_charts_cached": cached, "single_trifold_pdf": single, "help": help_run,
+        "single_trifold_pdf_weasyprint_peer": peer,
         "batch": batch,
     }
     print(json.dumps(report))
@@ -157,6 +180,8 @@ def main() -> None:
               f"{cold['cpu_s']} s CPU |\n"
               f"| the same, charts from an earlier run's cache | {cached['wall_s']} s wall, {cached['cpu_s']} s CPU |\n"
               f"| one students tri-fold PDF, whole process | {single['wall_s']} s wall, {single['cpu_s']} s CPU |\n"
+              + (f"| the same made the WeasyPrint way (HTML, inline Matplotlib SVG) | {peer['wall_s']} s wall, "
+                 f"{peer['cpu_s']} s CPU: ours is {peer['cpu_times_ours']}x faster in CPU time |\n" if peer else "")
               + "".join(f"| `build DIR`, {n} profiles ({b['documents']} documents), default jobs | "
                         f"{b['documents_per_s']} documents/s; peak memory of all processes {b['peak_pss_mb']} MB "
                         f"(PSS; RSS summed {b['peak_rss_mb']} MB) |\n"

@@ -345,14 +345,12 @@ def _by_audience(job: tuple) -> list[tuple]:
     """One profile's work as one job per audience, so its brochures are built on several cores;
     its charts are drawn first, once per language, and every forked process takes them. The
     charts are drawn in a process of their own while this one loads the writers (Matplotlib
-    and the writers take a third of a second each to load)."""
+    and the writers take a third of a second each to load), even for a single audience."""
     from generator.compose.templates import names
     from generator.render import image_types
 
     path, editions, slug, options, brand = job
     audiences = options.audiences or tuple(names("audiences"))
-    if len(audiences) < 2:
-        return [job]
     style = branded_style(brand)[0]
     with _fork_pool(1) as pool:
         types = image_types(options.formats)
@@ -363,6 +361,8 @@ def _by_audience(job: tuple) -> list[tuple]:
         else:
             for key, charts in drawn.result().items():
                 _keep_charts(key, charts)
+    if len(audiences) < 2:
+        return [job]
     return [(path, editions, slug, replace(options, audiences=(name,)), brand) for name in audiences]
 
 
