@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -339,6 +340,7 @@ def _warm_up(options: BuildOptions, charts: bool = True) -> None:
     for fmt in options.formats:
         import_module(WRITERS[fmt])
     register(resolve_fonts(load_style()))
+    gc.freeze()  # what is loaded now lives as long as the process: never scanned again, nor copied on write
 
 
 def _by_audience(job: tuple) -> list[tuple]:
