@@ -379,20 +379,16 @@ def _measuring(style: m.Style) -> Context:
     return hit[1]
 
 
-HEIGHTS_KEPT = 3000  # paragraph sizes kept per type size (a brochure has a few hundred)
+HEIGHTS_KEPT = 4000  # paragraph sizes kept, all type sizes together (one profile's fitting sets ~1,000)
 _HEIGHTS: dict[tuple, dict] = {}  # (type sizes, fonts) -> paragraph sizes, shared by equal styles
 
 
 def _heights(style: m.Style) -> dict:
     """The paragraph sizes measured in this type and these fonts so far: every trial of a fitting
     makes a new Style, and the same sizes come round again (the final pass, the next audience)."""
-    key = (style.type, style.fonts)
-    sizes = _HEIGHTS.get(key)
-    if sizes is None or len(sizes) > HEIGHTS_KEPT:  # never a cache that grows with a batch
-        if len(_HEIGHTS) >= 32:
-            _HEIGHTS.clear()
-        sizes = _HEIGHTS[key] = {}
-    return sizes
+    if sum(map(len, _HEIGHTS.values())) > HEIGHTS_KEPT:  # never a cache that grows with a batch
+        _HEIGHTS.clear()
+    return _HEIGHTS.setdefault((style.type, style.fonts), {})
 
 
 def line_ends(block: m.Paragraph, width: float, style: m.Style) -> list[int]:

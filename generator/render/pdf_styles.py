@@ -59,6 +59,8 @@ def paragraph_styles(style: Style, cmyk: bool, dark: bool) -> dict[str, Paragrap
     """Named paragraph styles (title, hook, heading1/2, body, ...), cached per look."""
     key = (style.type, style.fonts, tuple(sorted(style.colours.items())), cmyk, dark)
     if key not in _CACHE:
+        if len(_CACHE) >= 64:  # a few sizes per brochure: never a cache that grows with a batch
+            _CACHE.clear()
         _CACHE[key] = _make_styles(style, cmyk, dark)
     return _CACHE[key]
 
