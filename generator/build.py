@@ -358,11 +358,8 @@ def _by_audience(job: tuple) -> list[tuple]:
         types = image_types(options.formats)
         drawn = pool.submit(_all_charts, editions, style, types) if pool else None
         _warm_up(options, charts=False)
-        if drawn is None:
-            _all_charts(editions, style, types)
-        else:
-            for key, charts in drawn.result().items():
-                _keep_charts(key, charts)
+        for key, charts in (drawn.result() if drawn else _all_charts(editions, style, types)).items():
+            _keep_charts(key, charts)
     if len(audiences) < 2:
         return [job]
     return [(path, editions, slug, replace(options, audiences=(name,)), brand) for name in audiences]
@@ -375,7 +372,7 @@ def _all_charts(editions: dict, style, types: tuple[str, ...]) -> dict:
     out = {}
     for lang, profile in editions.items():
         with i18n.use(lang):
-            out[_charts_key(profile, style, types)] = charts_for(profile, style, types)
+            out[_charts_key(profile, style, types)] = _drawn_or_cached(profile, style, types)
     return out
 
 
@@ -383,12 +380,18 @@ def _fork_pool(workers: int):
     """A pool of forked processes (they start with what this one has loaded), or a null context
     giving None where the system cannot fork."""
     import contextlib
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return contextlib.nullcontext()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    context = _fork_context()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context) if context else contextlib.nullcontext()
+
+
+def _fork_context():
+    """The 'fork' start method's context where the system has it (workers then start with the
+    fonts and templates this process has loaded), else None."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _render_job(job: tuple) -> tuple[str, object]:
@@ -407,21 +410,18 @@ def _render_job(job: tuple) -> tuple[str, object]:
         return "failed", f"{path}: error: {type(exc).__name__}: {exc}"
 
 
-def _released(outcome: tuple[str, object]) -> tuple[str, object]:
-    """The outcome, after giving the memory the profile freed back to the system: a 300 dpi chart
+def _render_and_release(job: tuple) -> tuple[str, object]:
+    """`_render_job`, then the memory the profile freed given back to the system: a 300 dpi chart
     or a zip buffer is megabytes, and glibc keeps freed blocks, so a worker's memory crept up by
     ~10 MB per 50 profiles (flat with this; not on systems without glibc's malloc_trim)."""
     import ctypes
 
+    outcome = _render_job(job)
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (AttributeError, OSError):
         pass
     return outcome
-
-
-def _render_and_release(job: tuple) -> tuple[str, object]:
-    return _released(_render_job(job))
 
 
 JOBS_PER_POOL = 30  # then new workers: a forked worker's memory grows as it touches (and so copies)
@@ -438,8 +438,7 @@ def _outcomes(jobs: list[tuple], workers: int) -> Iterator[tuple[str, object]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = _fork_context() or multiprocessing.get_context()
     for start in range(0, len(jobs), JOBS_PER_POOL):
         share = jobs[start:start + JOBS_PER_POOL]
         with ProcessPoolExecutor(max_workers=min(workers, len(share)), mp_context=context) as pool:

@@ -14,7 +14,6 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Iterator, Optional
 
-
 from generator.errors import TemplateError
 from generator.resources import bundled
 from generator.yaml_model import safe_load

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 # libyaml's parser when PyYAML was built with it (the wheels are): 5-10x faster than the pure-Python
 # one, the same documents and marks, and a nesting limit of its own
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 M = TypeVar("M", bound=BaseModel)
 

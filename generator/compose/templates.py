@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from generator import i18n
 from generator.errors import TemplateError
 from generator.resources import bundled
-from generator.yaml_model import parse_yaml_model, safe_load
+from generator.yaml_model import SAFE_DUMPER, parse_yaml_model, safe_load
 
 TEMPLATES_DIR = bundled("templates")
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72.0 / 25.4, "cm": 72.0 / 2.54}
@@ -298,7 +298,7 @@ def _audience(name: str, lang: str) -> AudienceSpec:
     catalogue = i18n.load(lang)
     raw = safe_load(path.read_text(encoding="utf-8"))
     text = yaml.dump(_worded(raw, catalogue, f"audiences.{name}", path), allow_unicode=True, sort_keys=False,
-                     Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+                     Dumper=SAFE_DUMPER)
     spec, problems, _ = parse_yaml_model(text, f"{path} ({lang})", AudienceSpec)
     if problems:
         raise TemplateError("\n".join(problems))

@@ -24,14 +24,15 @@ from generator.render.pdf_tags import ListItem, Tag, tagger_of
 class Context:
     """What a block needs to become a flowable: style, print mode, panel darkness. A measuring
     context (fitting's) gives paragraphs that only know their height, each set once per text,
-    style and width (`heights`): fitting asks for the same paragraph at the same size ~20 times."""
+    style and width (`heights`, shared by its type sizes): fitting asks for the same paragraph at
+    the same size ~20 times."""
 
-    def __init__(self, style: m.Style, cmyk: bool = False, dark: bool = False, measuring: bool = False):
+    def __init__(self, style: m.Style, cmyk: bool = False, dark: bool = False, heights: dict | None = None):
         self.style, self.cmyk, self.dark = style, cmyk, dark
         self.styles = paragraph_styles(style, cmyk, dark)
         self.ink = inks(style, cmyk, dark)
         self.fonts = register(style.fonts)
-        self.heights: dict | None = {} if measuring else None
+        self.heights = heights  # None: a drawing context
 
     def para(self, text: str, style_name: str, bold_label: str = "", **kw) -> Flowable:
         if self.heights is not None:
@@ -374,8 +375,7 @@ def _measuring(style: m.Style) -> Context:
     if hit is None or hit[0] is not style:
         if len(_CONTEXTS) >= 32:  # a few styles per brochure: never a growing cache
             _CONTEXTS.clear()
-        hit = _CONTEXTS[id(style)] = (style, Context(style, measuring=True))
-        hit[1].heights = _heights(style)
+        hit = _CONTEXTS[id(style)] = (style, Context(style, heights=_heights(style)))
     return hit[1]
 
 
