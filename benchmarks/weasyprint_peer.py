@@ -38,7 +38,7 @@ def export(profile_path: str, out: str) -> None:
     style = load_style()
     audience = load_audience("students")
     brochure = compose(profile, "peer", audience, load_layout(audience.default_layout), "letter", style,
-                       render_charts(profile, style, ("svg",)), measure)
+                       render_charts(profile, style, ("vector",)), measure)
 
     def block_data(block) -> dict:
         kind = type(block).__name__

@@ -22,14 +22,16 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from generator.atomic import write_bytes_atomic
+from generator.compose.display_list import from_plain
 from generator.compose.model import ChartArt
 from generator.resources import PACKAGE
 
 ENV = "CAREER_BROCHURE_CACHE"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes (2: a vector display list instead of SVG)
 MAX_ENTRIES = 400  # about 70 MB (an entry is ~180 KB): the least recently used go first
 _CODE = ("charts/__init__.py", "charts/canvas.py", "charts/industry.py", "charts/money.py", "charts/output.py",
-         "charts/salary.py", "charts/theme.py", "money.py", "i18n.py", "chart_cache.py", "compose/model.py")
+         "charts/salary.py", "charts/theme.py", "charts/vector.py", "money.py", "i18n.py", "chart_cache.py",
+         "compose/model.py", "compose/display_list.py")
 
 
 def cache_dir(environ=os.environ) -> Optional[Path]:
@@ -78,7 +80,7 @@ def entry_key(profile, style, types: tuple[str, ...], catalogue: bytes, fonts: t
 
 
 def _to_json(charts: dict[str, ChartArt]) -> bytes:
-    entries = [{"chart_id": a.chart_id, "svg": base64.b64encode(a.svg).decode(), "png": base64.b64encode(a.png).decode(),
+    entries = [{"chart_id": a.chart_id, "vector": a.vector, "png": base64.b64encode(a.png).decode(),
                 "width_in": a.width_in, "height_in": a.height_in, "alt_text": a.alt_text, "period": a.period,
                 "median": a.median, "converted": a.converted} for a in charts.values()]
     return json.dumps({"format": FORMAT, "charts": entries}, sort_keys=True).encode("utf-8")
@@ -92,7 +94,7 @@ def _from_json(data: bytes) -> Optional[dict[str, ChartArt]]:
             return None
         charts = {}
         for e in tree["charts"]:
-            art = ChartArt(str(e["chart_id"]), base64.b64decode(e["svg"], validate=True),
+            art = ChartArt(str(e["chart_id"]), from_plain(e["vector"]),
                            base64.b64decode(e["png"], validate=True), float(e["width_in"]), float(e["height_in"]),
                            str(e["alt_text"]), str(e["period"]), bool(e["median"]), bool(e["converted"]))
             if art.period not in ("year", "hour") or not (0 < art.width_in < 20 and 0 < art.height_in < 20):

@@ -65,9 +65,10 @@ def printed_amounts(text: str) -> list[tuple[str, float]]:
 def tick_labels(charts) -> set[str]:
     """Axis tick labels of the charts (the one kind of figure the source does not give)."""
     labels = set()
-    for art in charts.values():
-        svg = art.svg.decode("utf-8")
-        labels.update(re.findall(r'<g id="xtick_\d+">.*?<text[^>]*>([^<]*)</text>', svg, re.S))
+    for art in charts.values():  # centred on the chart's lowest baseline (the unit caption is set right)
+        centred = [op for op in art.vector if op[0] == "text" and op[9] == "middle"]
+        lowest = min((op[2] for op in centred), default=None)
+        labels.update(op[3] for op in centred if op[2] == lowest)
     return labels
 
 

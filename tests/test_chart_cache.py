@@ -50,17 +50,18 @@ def test_a_damaged_entry_is_drawn_again(tmp_path):
     cache = tmp_path / "cache"
     run(tmp_path / "first", cache, "-f", "pdf")
     (entry,) = entries(cache)
-    entry.write_text('{"format": 1, "charts": [{"chart_id": "x", "svg": "not base64!"}]}', encoding="utf-8")
+    entry.write_text('{"format": 2, "charts": [{"chart_id": "x", "vector": [["path", "not a path!"]]}]}',
+                     encoding="utf-8")
     again = run(tmp_path / "again", cache, "-f", "pdf", importtime=True)
     assert imported_matplotlib(again)
     assert files(tmp_path / "first") == files(tmp_path / "again")
-    assert b"not base64" not in entry.read_bytes()
+    assert b"not a path" not in entry.read_bytes()
 
 
 def test_another_profile_language_or_format_is_another_entry(tmp_path):
     cache = tmp_path / "cache"
     run(tmp_path / "a", cache, "-f", "pdf")
-    run(tmp_path / "b", cache, "-f", "docx")  # PNG art, not SVG
+    run(tmp_path / "b", cache, "-f", "docx")  # PNG art, not vector
     run(tmp_path / "c", cache, "-f", "pdf", "--lang", "es")  # the English edition's entry is reused
     changed = tmp_path / "welders.yaml"
     changed.write_text(DEFAULT_PROFILE.read_text(encoding="utf-8").replace("max: 45000", "max: 46000"),
@@ -97,3 +98,33 @@ def test_the_cache_keeps_the_most_recently_used_entries_only(tmp_path):
         os.utime(entry, (1_000_000 + index, 1_000_000 + index))
     assert prune(folder, keep=3) == 2
     assert sorted(p.parent.name for p in folder.rglob("*.json")) == ["02", "03", "04"]
+
+
+def test_a_display_list_reads_back_from_json_as_drawn_and_anything_else_is_refused():
+    """The cache stores the PDF's vector charts as JSON: what was drawn reads back equal; a damaged
+    or hostile entry is refused as one error (redrawn), never a crash in the PDF writer."""
+    import json
+
+    import pytest
+
+    from generator.charts import render_charts
+    from generator.compose.display_list import Malformed, from_plain
+    from generator.compose.templates import load_style
+    from generator.profile.yaml_io import load_profile
+
+    drawn = render_charts(load_profile(DEFAULT_PROFILE)[0], load_style(), ("vector",))
+    for art in drawn.values():
+        assert from_plain(json.loads(json.dumps(art.vector))) == art.vector
+    path = ["path", [[1, 0, 0], [2, 5, 5], [79]], "#ffffff", None, 0.5, None, "butt", "miter", [1, 1], None]
+    text = ["text", 1, 2, "Entry Level", False, False, 8.5, "#000000", 1, "end", 0]
+    assert len(from_plain([path, text])) == 2
+    hostile = [
+        {"not": "a list"}, [["circle", 1, 2]], [path[:9]], [["path", [[7, 0, 0]], *path[2:]]],
+        [["path", [[1, 0]], *path[2:]]], [path[:2] + ["red"] + path[3:]], [path[:6] + ["square"] + path[7:]],
+        [path[:4] + [float("inf")] + path[5:]], [path[:4] + [True] + path[5:]], [text[:3] + [None] + text[4:]],
+        [text[:9] + ["left"] + text[10:]], [text[:6] + ["8.5"] + text[7:]], [path[:9] + [[0, 0, 1]]],
+        [path[:5] + [[0, "dash"]] + path[6:]],
+    ]
+    for value in hostile:
+        with pytest.raises(Malformed):
+            from_plain(value)

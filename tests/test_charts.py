@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from PIL import Image
@@ -61,9 +60,16 @@ def seed_charts(style) -> dict[str, ChartArt]:
     return render_charts(Profile.model_validate(SEED), style)
 
 
-def svg_texts(svg: bytes) -> list[str]:
-    """The contents of every <text> element of an SVG."""
-    return re.findall(r"<text[^>]*>([^<]*)</text>", svg.decode("utf-8"))
+def texts_of(art: ChartArt) -> list[str]:
+    """Every text the chart's vector drawing sets, in drawing order."""
+    return [op[3] for op in art.vector if op[0] == "text"]
+
+
+def extent(art: ChartArt) -> tuple[float, float, float, float]:
+    """The smallest box holding every point the vector drawing's paths pass through."""
+    xs = [v for op in art.vector if op[0] == "path" for seg in op[1] for v in seg[1::2]]
+    ys = [v for op in art.vector if op[0] == "path" for seg in op[1] for v in seg[2::2]]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def test_both_charts_for_the_seed(seed_charts):
@@ -72,23 +78,27 @@ def test_both_charts_for_the_seed(seed_charts):
         assert art.chart_id == chart_id
         assert art.width_in == pytest.approx(3.1)
         assert 1.0 <= art.height_in <= 3.0
-        assert art.svg.lstrip().startswith(b"<?xml")
+        assert {op[0] for op in art.vector} == {"path", "text"}
+        left, bottom, right, top = extent(art)  # the drawing is the figure's size, in points
+        assert (left, bottom) == (0, 0) and right == pytest.approx(art.width_in * 72) and top == pytest.approx(
+            art.height_in * 72)
         assert art.png.startswith(b"\x89PNG")
 
 
-def test_svg_keeps_labels_as_text(seed_charts):
-    salary = svg_texts(seed_charts["salary_by_level"].svg)
+def test_labels_kept_as_text(seed_charts):
+    salary = texts_of(seed_charts["salary_by_level"])
     for label in ("Median $50,250", "Entry Level", "Mid Level", "Senior Level",
                   "$35K\u2013$45K", "$45K\u2013$55K", "$55K\u2013$80K+", "US dollars a year"):
         assert label in salary
-    industry = svg_texts(seed_charts["industry_pay"].svg)
+    industry = texts_of(seed_charts["industry_pay"])
     for label in ("Median $50,250", "$60,750", "$56,520", "$49,970", "Hospitals"):
         assert label in industry
-    assert "font-family: 'Lato'" in seed_charts["salary_by_level"].svg.decode()
+    bold = {op[3]: op[4] for op in seed_charts["salary_by_level"].vector if op[0] == "text"}
+    assert bold["Median $50,250"] and not bold["Entry Level"]
 
 
 def test_industries_sorted_high_to_low_and_wrapped(seed_charts):
-    texts = svg_texts(seed_charts["industry_pay"].svg)
+    texts = texts_of(seed_charts["industry_pay"])
     values = [t for t in texts if t in ("$60,750", "$56,520", "$49,970")]
     assert values == ["$60,750", "$56,520", "$49,970"]
     assert "Management of Companies" in texts  # wrapped on two lines
@@ -107,7 +117,7 @@ def test_png_is_300_dpi_at_true_size(seed_charts):
 def test_same_profile_same_bytes(style, seed_charts):
     again = render_charts(Profile.model_validate(SEED), style)
     for chart_id, art in seed_charts.items():
-        assert again[chart_id].svg == art.svg
+        assert again[chart_id].vector == art.vector
         assert again[chart_id].png == art.png
 
 
@@ -146,7 +156,7 @@ def test_labels_are_the_source_figures_never_rounded():
 def test_mixed_units_charted_in_the_majority_unit_labelled_as_the_source(style):
     charts = render_charts(Profile.model_validate(EDGE), style)
     salary = charts["salary_by_level"]
-    texts = svg_texts(salary.svg)
+    texts = texts_of(salary)
     assert "Trainee" not in texts  # no salary, no bar
     assert "US dollars a year" in texts  # three yearly ranges against one hourly
     assert "$16\u2013$19.50/hr" in texts  # placed at 2,080 hours, labelled as given
@@ -157,8 +167,8 @@ def test_mixed_units_charted_in_the_majority_unit_labelled_as_the_source(style):
     assert not salary.median and "median" not in salary.alt_text.casefold()
     assert not any(t.startswith("Median") for t in texts)
     industry = charts["industry_pay"]  # its one industry is hourly: an hourly chart, hourly median
-    assert "$30.10" in svg_texts(industry.svg) and "Median $21.50" in svg_texts(industry.svg)
-    assert "US dollars an hour" in svg_texts(industry.svg) and industry.period == "hour"
+    assert "$30.10" in texts_of(industry) and "Median $21.50" in texts_of(industry)
+    assert "US dollars an hour" in texts_of(industry) and industry.period == "hour"
     assert industry.alt_text.endswith("hospitals $30.10 an hour; overall median $21.50 an hour.")
     assert salary.height_in > charts["industry_pay"].height_in
 
@@ -171,7 +181,7 @@ def test_hourly_profile_charted_per_hour(style):
                    {"name": "Inspector", "salary": {"min": 45, "max": 75, "open_ended": True, "period": "hour"}}],
     })
     art = render_charts(profile, style)["salary_by_level"]
-    texts = svg_texts(art.svg)
+    texts = texts_of(art)
     for label in ("$17\u2013$26", "$26\u2013$40", "$45\u2013$75+", "Median $29.98", "US dollars an hour"):
         assert label in texts
     assert not any("K" in t for t in texts if t.startswith("$"))  # nothing converted to a year
@@ -183,34 +193,37 @@ def test_single_level_without_median(style):
         {"title": "One", "levels": [{"name": "Technician", "salary": {"min": 38500, "max": 47250}}]}
     )
     art = render_charts(profile, style)["salary_by_level"]
-    texts = svg_texts(art.svg)
+    texts = texts_of(art)
     assert "Technician" in texts and "$38,500\u2013$47,250" in texts
     assert not any(t.startswith("Median") for t in texts)
     assert art.alt_text == "Salary by level: Technician $38,500 to $47,250 a year."
 
 
-def test_svg_converts_to_reportlab_with_text_as_strings(seed_charts):
-    svglib = pytest.importorskip("svglib.svglib")
-    from reportlab.graphics.shapes import String
-    from svglib.fonts import register_font
+def test_vector_drawing_replays_as_text_in_the_brochure_fonts(seed_charts, style, tmp_path):
+    """On the PDF's canvas the chart's labels are real text in the embedded brochure faces."""
+    import shutil
+    import subprocess
 
-    register_font("Lato", font_path("Lato-Regular.ttf"), rlgFontName="Lato")
-    # Matplotlib writes bold as font-weight: 700, which svglib looks up as weight "700".
-    register_font("Lato", font_path("Lato-Bold.ttf"), weight="700", rlgFontName="Lato-Bold")
-    drawing = svglib.svg2rlg(io.BytesIO(seed_charts["salary_by_level"].svg))
-    assert drawing.width == pytest.approx(3.1 * 72)
-    strings = {}
+    from reportlab.pdfgen.canvas import Canvas
 
-    def walk(node):
-        for child in getattr(node, "contents", []):
-            if isinstance(child, String):
-                strings[child.text] = child.fontName
-            walk(child)
+    from generator.compose.styles import resolve_style
+    from generator.compose.templates import load_layout
+    from generator.render.pdf_charts import draw_display_list
+    from generator.render.pdf_fonts import register
 
-    walk(drawing)
-    assert strings["Entry Level"] == "Lato"
-    assert strings["$55K\u2013$80K+"] == "Lato"
-    assert strings["Median $50,250"] == "Lato-Bold"
+    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+        pytest.skip("poppler-utils not installed")
+    brochure_style = resolve_style(style, load_layout("trifold").type_scale, 1.0)
+    path = tmp_path / "chart.pdf"
+    register(brochure_style.fonts)  # as the writer does before its canvas: no standard font anywhere
+    canvas = Canvas(str(path), pagesize=(300, 300))
+    draw_display_list(canvas, seed_charts["salary_by_level"].vector, 1.0, brochure_style, cmyk=False)
+    canvas.save()
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    for label in ("Entry Level", "$55K\u2013$80K+", "Median $50,250", "US dollars a year"):
+        assert label in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    assert "Lato-Regular" in fonts and "Lato-Bold" in fonts and "Helvetica" not in fonts
 
 
 @pytest.mark.parametrize("name", ["W" * 26, "医療記録専門家の仕事の内容について詳しく説明します" * 2, "A" * 200,
@@ -225,6 +238,5 @@ def test_any_name_builds_a_chart_with_names_of_three_lines_at_most(style, name, 
     assert set(charts) == {"salary_by_level", "industry_pay"}
     for art in charts.values():
         assert name in art.alt_text  # the words keep the whole name
-        svg = art.svg.decode("utf-8")
-        assert "width=\"223.2pt\"" in svg or 'width="223.2' in svg  # the figure keeps its size
+        assert art.width_in == pytest.approx(3.1) and extent(art)[2] == pytest.approx(223.2)  # keeps its size
     assert not [w for w in recwarn if "Glyph" in str(w.message)]  # no library noise for the user

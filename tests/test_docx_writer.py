@@ -58,7 +58,7 @@ def make_style() -> Style:
 
 
 def make_chart() -> Chart:
-    art = ChartArt(chart_id="salary-by-level", svg=b"<svg/>", png=_png(), width_in=3.0, height_in=1.8,
+    art = ChartArt(chart_id="salary-by-level", vector=(), png=_png(), width_in=3.0, height_in=1.8,
                    alt_text="Salary by level: Entry $35,000-$45,000; Mid $45,000-$65,000; Senior $80,000+.")
     return Chart(art, caption="Source: BLS, data as of May 2023.")
 

@@ -101,16 +101,16 @@ def test_charts_are_drawn_once_per_profile_and_only_as_the_writers_take_them(tmp
     from generator.charts import output
 
     drawn, made = [], []
-    real_render, real_svg, real_png = charts.render_charts, output.svg_bytes, output.png_bytes
+    real_render, real_vector, real_png = charts.render_charts, output.display_list, output.png_bytes
     monkeypatch.setattr(charts, "render_charts", lambda *a, **k: drawn.append(1) or real_render(*a, **k))
-    monkeypatch.setattr(output, "svg_bytes", lambda fig: made.append("svg") or real_svg(fig))
+    monkeypatch.setattr(output, "display_list", lambda fig: made.append("vector") or real_vector(fig))
     monkeypatch.setattr(output, "png_bytes", lambda fig: made.append("png") or real_png(fig))
     result = build([SEED], BuildOptions(output=tmp_path / "both"))  # 3 audiences x 2 formats
     assert len(result.written) == 6 and len(drawn) == 1
-    assert sorted(made) == ["png", "png", "svg", "svg"]  # two charts, each once per type
+    assert sorted(made) == ["png", "png", "vector", "vector"]  # two charts, each once per type
     drawn.clear(), made.clear()
     build([SEED], BuildOptions(formats=("pdf",), output=tmp_path / "pdf"))
-    assert len(drawn) == 1 and made == ["svg", "svg"]  # a PDF-only build draws no PNG
+    assert len(drawn) == 1 and made == ["vector", "vector"]  # a PDF-only build draws no PNG
     made.clear()
     build([SEED], BuildOptions(formats=("docx",), output=tmp_path / "docx"))
     assert made == ["png", "png"]

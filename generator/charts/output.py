@@ -1,4 +1,4 @@
-"""A finished figure as reproducible SVG and 300 dpi PNG bytes."""
+"""A finished figure as a vector display list (for the PDF) and reproducible 300 dpi PNG bytes (for Word)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ import io
 from matplotlib.figure import Figure
 
 from generator.charts.theme import PNG_DPI
+from generator.charts.vector import display_list
 from generator.compose.model import ChartArt
 
-IMAGE_TYPES = ("svg", "png")  # SVG for the PDF (vector), PNG for Word
-
-
-def svg_bytes(fig: Figure) -> bytes:
-    """Vector SVG with text kept as text; no date, so bytes are reproducible."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+IMAGE_TYPES = ("vector", "png")  # vector for the PDF, PNG for Word
 
 
 def png_bytes(fig: Figure) -> bytes:
@@ -34,7 +28,7 @@ def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", medi
     width_in, height_in = (float(v) for v in fig.get_size_inches())
     return ChartArt(
         chart_id=chart_id,
-        svg=svg_bytes(fig) if "svg" in image_types else b"",
+        vector=display_list(fig) if "vector" in image_types else (),
         png=png_bytes(fig) if "png" in image_types else b"",
         width_in=round(width_in, 4),
         height_in=round(height_in, 4),

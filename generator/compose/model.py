@@ -88,10 +88,11 @@ class KeyFacts:
 
 @dataclass(frozen=True)
 class ChartArt:
-    """A chart rendered once per profile: vector SVG and a 300 dpi PNG."""
+    """A chart rendered once per profile: a vector display list (generator/charts/vector.py) and a
+    300 dpi PNG (each empty when no writer asked for it)."""
 
     chart_id: str
-    svg: bytes
+    vector: tuple
     png: bytes
     width_in: float
     height_in: float
@@ -99,6 +100,9 @@ class ChartArt:
     period: str = "year"  # the pay period the bars are drawn in
     median: bool = False  # a line marks the source's median
     converted: bool = False  # some bars were placed from the other period (2,080 hours a year)
+
+    def __hash__(self) -> int:  # fitting keys its measures by block: never hash the whole drawing
+        return hash((self.chart_id, len(self.vector), self.png, self.width_in, self.height_in, self.alt_text))
 
 
 @dataclass(frozen=True)

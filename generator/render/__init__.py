@@ -15,13 +15,13 @@ rl_config.shapeChecking = 0
 WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
 # The chart image types each writer takes (like Sphinx builders' supported_image_types): declared
 # here, not in the writers' modules, so the charts can be drawn before a writer is loaded
-IMAGE_TYPES = {"pdf": ("svg",), "docx": ("png",)}  # the PDF keeps charts vector; Word takes 300 dpi PNG
+IMAGE_TYPES = {"pdf": ("vector",), "docx": ("png",)}  # the PDF keeps charts vector; Word takes 300 dpi PNG
 
 
 def image_types(formats) -> tuple[str, ...]:
     """The chart image types the writers of these formats take, in a fixed order."""
     wanted = {t for fmt in formats for t in IMAGE_TYPES[fmt]}
-    return tuple(t for t in ("svg", "png") if t in wanted)
+    return tuple(t for t in ("vector", "png") if t in wanted)
 
 
 def render(fmt: str, brochure: Brochure, bleed: bool = False) -> bytes:

@@ -1,4 +1,5 @@
-"""Charts in the PDF: Matplotlib SVG converted to a ReportLab drawing (vector, real text)."""
+"""Charts in the PDF: the chart's display list (generator/compose/display_list.py) replayed on the
+canvas as vector paths and real text in the brochure's fonts; logos: SVG through svglib."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import io
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group, String
-from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.colors import CMYKColor, Color, HexColor
+from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.platypus import Flowable
 
+from generator.compose.display_list import CLOSE, CUBIC, LINE, MOVE, QUADRATIC
 from generator.compose.model import ChartArt, Style
-from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register
+from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register, register_for_svg
 
 
 def svg_drawing(svg: bytes) -> Drawing:
@@ -62,23 +65,136 @@ def known_colours(style: Style) -> tuple:
     return tuple(sorted((c.rgb[1:].upper(), c.cmyk) for c in style.colours.values()))
 
 
-@lru_cache(maxsize=6)  # one profile's charts and logo: never a cache that grows with a batch
+@lru_cache(maxsize=6)  # a brand's logo or two: never a cache that grows with a batch
 def prepared_svg(svg: bytes, fonts, known: tuple, cmyk: bool) -> Drawing:
-    """The chart drawing with brochure fonts (and CMYK inks in print mode), made once."""
+    """An SVG's drawing (a logo) with brochure fonts (and CMYK inks in print mode), made once."""
+    names = register_for_svg(fonts)
     drawing = svg_drawing(svg)
-    _refont(drawing, register(fonts))
+    _refont(drawing, names)
     if cmyk:
         _recolour(drawing, dict(known))
     return drawing
 
 
 def draw_svg(canvas, svg: bytes, width: float, style: Style, cmyk: bool) -> None:
-    """An SVG (a chart, a logo) drawn as vector paths at `width`, in the brochure's fonts and inks."""
+    """An SVG (a logo) drawn as vector paths at `width`, in the brochure's fonts and inks."""
     drawing = prepared_svg(svg, style.fonts, known_colours(style), cmyk)
     factor = width / drawing.width
     canvas.saveState()
     canvas.scale(factor, factor)
     drawing.drawOn(canvas, 0, 0)
+    canvas.restoreState()
+
+
+CAPS = {"butt": 0, "round": 1, "projecting": 2}
+JOINS = {"miter": 0, "round": 1, "bevel": 2}
+FACES = {(False, False): "regular", (True, False): "bold", (False, True): "italic", (True, True): "bold_italic"}
+
+
+class _Pen:
+    """The canvas's graphics state as the replay last set it, so each operator is written only
+    when it changes (a chart is ~40 operations; most share their colours and line styles)."""
+
+    def __init__(self, canvas, style: Style, cmyk: bool):
+        self.canvas, self.cmyk, self.known = canvas, cmyk, dict(known_colours(style))
+        self.names = register(style.fonts)
+        self.state: dict = {}
+
+    def set(self, key: str, value, apply) -> None:
+        if self.state.get(key, ()) != value:
+            self.state[key] = value
+            apply(value)
+
+    def colour(self, hexed: str) -> Color:
+        value = HexColor(hexed)
+        return _to_cmyk(value, self.known) if self.cmyk else value
+
+    def font(self, text: str, bold: bool, italic: bool) -> str:
+        """The brochure's face for the weight and slant; a label in a script the face lacks (a name
+        in Chinese) is set in the fallback face that has it."""
+        name = self.names[FACES[bold, italic]]
+        faces = {face_for(char, name) for char in text} - {None}
+        if faces:
+            wide = sorted(f for f in faces if f.startswith(WIDE))
+            return wide[0] if wide else FALLBACK
+        return name
+
+    def clip(self, box) -> None:
+        """A clipping rectangle holds until the next is set: the state is saved before each."""
+        if self.state.get("clip") == box:
+            return
+        if "clip" in self.state:
+            self.canvas.restoreState()
+        self.canvas.saveState()
+        self.state = {"clip": box}
+        if box is not None:
+            x, y, width, height = box
+            path = self.canvas.beginPath()
+            path.rect(x, y, width, height)
+            self.canvas.clipPath(path, stroke=0, fill=0)
+
+    def finish(self) -> None:
+        if "clip" in self.state:
+            self.canvas.restoreState()
+
+
+def _path(pen: _Pen, op: tuple) -> None:
+    _, segments, fill, stroke, width, dashes, cap, join, (fill_alpha, stroke_alpha), clip = op
+    canvas = pen.canvas
+    pen.clip(clip)
+    if fill is not None:
+        pen.set("fill", (fill, fill_alpha), lambda v: canvas.setFillColor(pen.colour(v[0]), alpha=v[1]))
+    if stroke is not None:
+        pen.set("stroke", (stroke, stroke_alpha), lambda v: canvas.setStrokeColor(pen.colour(v[0]), alpha=v[1]))
+        pen.set("width", width, canvas.setLineWidth)
+        pen.set("dash", dashes, lambda v: canvas.setDash(list(v[1]), v[0]) if v else canvas.setDash())
+        pen.set("cap", cap, lambda v: canvas.setLineCap(CAPS[v]))
+        pen.set("join", join, lambda v: canvas.setLineJoin(JOINS[v]))
+    path, here = canvas.beginPath(), (0.0, 0.0)
+    for code, *xy in segments:
+        if code == MOVE:
+            path.moveTo(*xy)
+        elif code == LINE:
+            path.lineTo(*xy)
+        elif code == QUADRATIC:  # as a cubic: control points two thirds of the way to the quadratic's
+            (qx, qy), (x, y) = xy[:2], xy[2:]
+            path.curveTo(here[0] + 2 / 3 * (qx - here[0]), here[1] + 2 / 3 * (qy - here[1]),
+                         x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), x, y)
+        elif code == CUBIC:
+            path.curveTo(*xy)
+        elif code == CLOSE:
+            path.close()
+        here = tuple(xy[-2:]) if xy else here
+    canvas.drawPath(path, stroke=int(stroke is not None), fill=int(fill is not None), fillMode=FILL_NON_ZERO)
+
+
+def _text(pen: _Pen, op: tuple) -> None:
+    _, x, y, text, bold, italic, size, colour, opacity, anchor, angle = op
+    if not text.strip():
+        return
+    canvas = pen.canvas
+    font = pen.font(text, bold, italic)
+    pen.set("fill", (colour, opacity), lambda v: canvas.setFillColor(pen.colour(v[0]), alpha=v[1]))
+    pen.set("font", (font, size), lambda v: canvas.setFont(*v))
+    show = {"start": canvas.drawString, "middle": canvas.drawCentredString, "end": canvas.drawRightString}[anchor]
+    if angle:
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.rotate(angle)
+        show(0, 0, text)
+        canvas.restoreState()
+    else:
+        show(x, y, text)
+
+
+def draw_display_list(canvas, ops: tuple, scale: float, style: Style, cmyk: bool) -> None:
+    """A chart's display list drawn at `scale`, in the brochure's fonts and inks (CMYK in print mode)."""
+    canvas.saveState()
+    canvas.scale(scale, scale)
+    pen = _Pen(canvas, style, cmyk)
+    for op in ops:
+        (_path if op[0] == "path" else _text)(pen, op)
+    pen.finish()
     canvas.restoreState()
 
 
@@ -96,4 +212,4 @@ class ChartFlowable(Flowable):
         return self.width, self.height
 
     def draw(self):
-        draw_svg(self.canv, self.art.svg, self.width, self.style, self.cmyk)
+        draw_display_list(self.canv, self.art.vector, self.width / (72 * self.art.width_in), self.style, self.cmyk)

@@ -19,15 +19,15 @@ FALLBACK = "Fallback"
 FALLBACK_BOLD = "Fallback-Bold"
 _SPACES = frozenset(map(ord, "\n\t "))
 WIDE = "Fallback-Wide"  # Fallback-Wide-1, -2 …: one per wide face installed
-# (SVG font-weight, font-style, our role); Matplotlib writes bold as weight 700,
-# which svglib looks up as "700", not "bold".
+# (SVG font-weight, font-style, our role); SVG writers (Matplotlib, Inkscape) often write bold
+# as weight 700, which svglib looks up as "700", not "bold".
 SVG_FACES = (("normal", "normal", "regular"), ("bold", "normal", "bold"), ("700", "normal", "bold"),
              ("normal", "italic", "italic"), ("bold", "italic", "bold_italic"),
              ("700", "italic", "bold_italic"))
 
 
 def register(fonts: Fonts) -> dict[str, str]:
-    """Make ReportLab and svglib use our faces for our names; returns role -> font name.
+    """Make ReportLab use our faces for our names; returns role -> font name.
 
     Font registries are process-wide: another render or library may have mapped the
     same names since (svglib asking fontconfig, say). So every call checks and puts
@@ -39,7 +39,6 @@ def register(fonts: Fonts) -> dict[str, str]:
     faces = _faces(fonts)
     if _intact(fonts, names, faces):
         return names
-    _map_for_svg(fonts, names)  # may register (re-parsed) faces itself: ours go in after it
     for name, face in faces.items():
         if pdfmetrics._fonts.get(name) is not face:  # noqa: SLF001 - ReportLab keeps its registry here
             pdfmetrics.registerFont(face)
@@ -56,20 +55,22 @@ def register(fonts: Fonts) -> dict[str, str]:
 
 
 def _intact(fonts: Fonts, names: dict[str, str], faces: dict[str, TTFont]) -> bool:
-    """True when ReportLab and svglib still map every name to our faces (nothing to put back)."""
+    """True when ReportLab still maps every name to our faces (nothing to put back)."""
     from reportlab.lib.fonts import _tt2ps_map
-    from svglib import fonts as svg_fonts
 
     if any(pdfmetrics._fonts.get(name) is not face for name, face in faces.items()):  # noqa: SLF001
         return False
     family = fonts.family.lower()
     if _tt2ps_map.get((family, 1, 0)) != names["bold"] or _tt2ps_map.get((family, 0, 1)) != names["italic"]:
         return False
-    if rl_config.canvas_basefontname != fonts.family or shapes.STATE_DEFAULTS["fontName"] != fonts.family:
-        return False
-    mapped = getattr(svg_fonts.get_global_font_map(), "_map", {})
-    return all(mapped.get(svg_fonts.FontMap.build_internal_name(fonts.family, w, s), {}).get("rlgFont") == names[r]
-               for w, s, r in SVG_FACES)
+    return rl_config.canvas_basefontname == fonts.family and shapes.STATE_DEFAULTS["fontName"] == fonts.family
+
+
+def register_for_svg(fonts: Fonts) -> dict[str, str]:
+    """`register`, with svglib told to use our faces for our family's names (an SVG logo set in
+    the brochure's family), so it never asks fontconfig; svglib is loaded only when an SVG is drawn."""
+    _map_for_svg(fonts, _names(fonts))  # may register (re-parsed) faces itself: ours go back in after it
+    return register(fonts)
 
 
 def _names(fonts: Fonts) -> dict[str, str]:
@@ -92,7 +93,7 @@ def _faces(fonts: Fonts) -> dict[str, TTFont]:
 
 
 def _map_for_svg(fonts: Fonts, names: dict[str, str]) -> None:
-    """Chart SVGs name the family and a weight: map each to our face, so svglib never asks fontconfig."""
+    """An SVG names the family and a weight: map each to our face, so svglib never asks fontconfig."""
     from svglib import fonts as svg_fonts
 
     mapped = getattr(svg_fonts.get_global_font_map(), "_map", {})
