@@ -23,6 +23,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.atomic import write_bytes_atomic
@@ -61,24 +63,32 @@ class _Writer:
     width: float = 0.0  # text width of the current column, points
     _present: dict = field(default_factory=dict)
     _ids: dict = field(default_factory=dict)
+    _elements: dict = field(default_factory=dict)  # the reference's w:style elements by internal name
+    _defaults: dict = field(default_factory=dict)  # style type -> its default style's id
 
     def has_style(self, name: str) -> bool:
         return self.style(name) is not None
 
     def style(self, name: str):
-        """The reference's style object (looked up once: lookups by name are slow), or None."""
+        """The reference's style object, or None. python-docx looks a name up by walking every style
+        (twice: `in`, then `[]`); the styles are indexed once per document instead."""
         if name not in self._present:
-            styles = self.doc.styles
-            self._present[name] = styles[name] if name in styles else None
+            if not self._elements:
+                for element in self.doc.styles.element.style_lst:
+                    self._elements.setdefault(element.name_val, element)  # the first, as python-docx finds
+            element = self._elements.get(BabelFish.ui2internal(name))
+            self._present[name] = StyleFactory(element) if element is not None else None
         return self._present[name]
 
     def style_id(self, name: str):
         """The style's id for a pStyle, None for the default paragraph style (left implicit)."""
         if name not in self._ids:
             style = self.style(name)
-            default = self.doc.styles.default(style.type) if style is not None else None
-            self._ids[name] = None if style is None or (default is not None and
-                                                        default.style_id == style.style_id) else style.style_id
+            if style is not None and style.type not in self._defaults:
+                default = self.doc.styles.default(style.type)
+                self._defaults[style.type] = default.style_id if default is not None else None
+            self._ids[name] = None if style is None or self._defaults[style.type] == style.style_id \
+                else style.style_id
         return self._ids[name]
 
     def fallback(self, name: str) -> dict:

@@ -376,5 +376,7 @@ def finish(data: bytes, tagger: Tagger, meta, when: datetime, producer: str) -> 
     info = pdf.docinfo
     info.CreationDate = info.ModDate = String(pdf_date(when))
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, fix_metadata_version=False)
+    # every stream ReportLab wrote is compressed already: qpdf copies them (compressing them again, it
+    # would take 5 ms a file); the XMP metadata stays plain text, as PDF/A advises
+    pdf.save(out, deterministic_id=True, fix_metadata_version=False, compress_streams=False)
     return out.getvalue()
