@@ -128,3 +128,34 @@ def test_a_batch_over_several_worker_pools_writes_every_file_as_one_process_does
     pools = build(sources, BuildOptions(output=tmp_path / "pools", jobs=2, **options))
     assert len(pools.written) == len(one.written) == 3
     assert files_under(tmp_path / "pools") == files_under(tmp_path / "one")
+
+
+def test_fitting_warmed_with_stand_in_charts_leaves_the_real_composing_little_to_measure(monkeypatch):
+    """While a single profile's charts are drawn, this process composes with stand-in charts; the
+    audience processes it forks then find most paragraph sizes already measured (and the warm-up
+    never fails a build, whatever the profile)."""
+    from reportlab.platypus import Paragraph
+
+    import generator.build as build_module
+    from generator.render import pdf_blocks
+
+    options = BuildOptions()
+    editions, _ = build_module.read_editions(SEED, options)
+    build_module.brochures_for(editions["en"], "seed", options)  # charts drawn, writers loaded
+    wraps = []
+    real_wrap = Paragraph.wrap
+    monkeypatch.setattr(Paragraph, "wrap", lambda self, *a: wraps.append(1) or real_wrap(self, *a))
+
+    def composed() -> list:
+        return list(build_module.brochures_for(editions["en"], "seed", options))
+
+    pdf_blocks._HEIGHTS.clear()
+    cold = composed()
+    cold_wraps = len(wraps)
+    pdf_blocks._HEIGHTS.clear()
+    build_module._warm_fitting(editions, "seed", options, None)
+    wraps.clear()
+    assert composed() == cold  # the same brochures
+    assert cold_wraps > 100 and len(wraps) < cold_wraps / 3, (cold_wraps, len(wraps))
+    broken = editions["en"].model_copy(update={"levels": None})  # nothing valid to compose: no exception
+    build_module._warm_fitting({"en": broken}, "seed", options, None)

@@ -121,6 +121,9 @@ def level_duties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ..
     return tuple(blocks)
 
 
+CHART_IDS = ("salary_by_level", "industry_pay")  # the charts generator/charts draws, by id
+
+
 def chart_caption(art: ChartArt, what: str) -> str:
     """What the chart shows, in which unit, what its line means, and any conversion."""
     parts = [t("charts.caption_unit", what=what, per=per(art.period))]
@@ -308,8 +311,8 @@ BUILDERS: dict[str, Builder] = {
     "levels": levels,
     "levels_table": levels_table,
     "level_duties": level_duties,
-    "salary_chart": _chart("salary_by_level", "charts.salary_title"),
-    "industry_chart": _chart("industry_pay", "charts.industry_title"),
+    "salary_chart": _chart(CHART_IDS[0], "charts.salary_title"),
+    "industry_chart": _chart(CHART_IDS[1], "charts.industry_title"),
     "pathway": pathway,
     "high_school": high_school,
     "education_details": education_details,
