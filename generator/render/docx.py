@@ -113,7 +113,7 @@ def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = 
         p = container.add_paragraph()
         style_id = w.style_id(style)
         if style_id is not None:  # as add_paragraph(style=...) does, without its scan of every style
-            p._p.style = style_id
+            _set_style(p, style_id)
         direct = {}
     else:
         p = container.add_paragraph()
@@ -127,6 +127,20 @@ def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = 
 _RTL_RUN = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
                       "(?:[\\s\\-–—'’\"“”,:;()]+[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
                       "\ufb1d-\ufdff\ufe70-\ufeff]+)*")
+
+
+_BREAKS = re.compile("[\t\n\r]")
+
+
+def _set_style(p, style_id: str) -> None:
+    """The paragraph's style (a pStyle in a new pPr, as python-docx writes it, without its search of
+    the schema's element order: the paragraph is new and empty)."""
+    if len(p._p):
+        p._p.style = style_id
+        return
+    properties = OxmlElement("w:pPr")
+    properties.append(OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+    p._p.append(properties)
 
 
 def _run(p, text: str, bold=None, italic=None, size=None):
@@ -143,7 +157,11 @@ def _run(p, text: str, bold=None, italic=None, size=None):
     pieces.append((text[last:], False))
     run = None
     for piece, rtl in [piece for piece in pieces if piece[0]] or [("", False)]:
-        run = p.add_run(piece)
+        run = p.add_run()
+        if _BREAKS.search(piece):  # python-docx turns tabs and line ends into w:tab and w:br
+            run.text = piece
+        elif piece:
+            run._r.add_t(piece)  # what python-docx writes for text without them, less its walk per character
         if rtl:
             run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
         if bold is not None:
