@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib import text as mpl_text
+from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.charts.money import amount, tick
@@ -20,6 +22,7 @@ from generator.charts.theme import (
     ChartColours,
 )
 
+_metrics = getattr(mpl_text, "_get_text_metrics_with_cache", None)  # Matplotlib's cache of text metrics
 LINE_IN = 0.135  # one line of a wrapped name at LABEL_PT
 BAR_IN = 0.21  # bar thickness, whatever the row height
 GAP_PT = 4.0  # space between a bar end and its value label
@@ -59,11 +62,15 @@ def new_figure(height_in: float, colours: ChartColours) -> Figure:
 
 
 def text_width_in(fig: Figure, text: str, size: float, weight: str = "normal") -> float:
-    """Width in inches of a (possibly multi-line) text set in the chart font."""
-    probe = fig.text(0, 0, text, fontsize=size, fontweight=weight, parse_math=False)
-    width = probe.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi
-    probe.remove()
-    return width
+    """Width in inches of a (possibly multi-line) text set in the chart font: its widest line, as
+    Matplotlib lays a text out (asked of the renderer, with Matplotlib's cache of text metrics,
+    instead of placing a text on the figure to measure it and taking it off again)."""
+    if not text:
+        return 1 / fig.dpi  # an empty text's extent is Matplotlib's unit box: one pixel
+    renderer, prop = fig.canvas.get_renderer(), FontProperties(size=size, weight=weight)
+    if _metrics is None:  # a Matplotlib without the (private) cache: the renderer's own measure
+        return max(renderer.get_text_width_height_descent(line, prop, False)[0] for line in text.split("\n")) / fig.dpi
+    return max(_metrics(renderer, line, prop, False, fig.dpi)[0] for line in text.split("\n")) / fig.dpi
 
 
 MAX_NAME_LINES = 3
