@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 import pytest
 from PIL import Image
@@ -228,7 +229,7 @@ def test_vector_drawing_replays_as_text_in_the_brochure_fonts(seed_charts, style
 
 @pytest.mark.parametrize("name", ["W" * 26, "医療記録専門家の仕事の内容について詳しく説明します" * 2, "A" * 200,
                                   "Management-and-Administration-of-Companies-and-Enterprises " * 4, "😀" * 40])
-def test_any_name_builds_a_chart_with_names_of_three_lines_at_most(style, name, recwarn):
+def test_any_name_builds_a_chart_with_names_of_three_lines_at_most(style, name, recwarn, caplog):
     profile = Profile.model_validate({
         "title": "X", "median_pay": {"annual": 50000},
         "levels": [{"name": name, "salary": {"min": 30000, "max": 40000}}, {"name": "Lead", "salary": {"min": 40000, "max": 60000}}],
@@ -240,3 +241,27 @@ def test_any_name_builds_a_chart_with_names_of_three_lines_at_most(style, name, 
         assert name in art.alt_text  # the words keep the whole name
         assert art.width_in == pytest.approx(3.1) and extent(art)[2] == pytest.approx(223.2)  # keeps its size
     assert not [w for w in recwarn if "Glyph" in str(w.message)]  # no library noise for the user
+    assert not [r for r in caplog.records if r.name.startswith("matplotlib") and r.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize("name", ["\u05de\u05d5\u05de\u05d7\u05d9 \u05e8\u05e9\u05d5\u05de\u05d5\u05ea",
+                                  "\u0627\u0644\u0633\u062c\u0644\u0627\u062a \u0627\u0644\u0637\u0628\u064a\u0629",
+                                  "\u533b\u7642\u8a18\u9332", "\uc758\ub8cc \uae30\ub85d"])
+def test_chart_faces_have_every_letter_of_names_in_other_scripts(style, name):
+    """Word's chart pictures fall back, glyph by glyph, on the faces the PDF falls back on: a Hebrew,
+    Arabic, Chinese or Korean name prints in letters, not boxes (Chinese and Korean need a wide face
+    installed: Debian fonts-droid-fallback, fonts-nanum)."""
+    from matplotlib import font_manager
+
+    from generator.charts.theme import rc_params
+    from generator.compose.styles import resolve_fonts
+
+    families = rc_params(style)["font.family"]
+    assert families[0] == style.fonts.family
+    wide = ord(name[0]) > 0x2E80
+    if wide and not resolve_fonts(style).fallback_wide:
+        pytest.skip("no wide face installed")
+    files = [font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+             for family in families]
+    covered = set().union(*(font_manager.get_font(path).get_charmap() for path in files))
+    assert not {c for c in name if not c.isspace() and ord(c) not in covered}

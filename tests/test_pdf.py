@@ -241,6 +241,20 @@ def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts, tmp_p
     assert {"Lato-Regular", "Lato-Bold", "Lato-Black"} <= faces and not [f for f in faces if "DejaVu" in f], faces
 
 
+def test_chart_labels_in_hebrew_are_laid_out_right_to_left(tmp_path):
+    """A level named in Hebrew is drawn in the chart as the page's paragraphs draw Hebrew: its letters
+    placed right to left (drawn left to right as given, it read backwards)."""
+    import re
+
+    _, pdf_path = _counselors_pdf(tmp_path, "rtl-chart", "title: Records\nmedian_pay: {annual: 50250}\nlevels:\n"
+                                  "  - {name: 'מומחי רשומות', salary: {min: 35000, max: 45000}}\n"
+                                  "  - {name: Senior, salary: {min: 45000, max: 60000}}\n")
+    drawn = re.findall(r">([^<]+)</word>", run_tool("pdftotext", "-bbox", str(pdf_path), "-"))
+    assert "Senior" in drawn and "$35K\u2013$45K" in drawn  # the chart is there
+    assert "יחמומ" in drawn and "תומושר" in drawn  # glyphs in the order they stand on the page
+    assert "מומחי" not in drawn and "רשומות" not in drawn
+
+
 def _counselors_pdf(tmp_path, name: str, yaml_text: str):
     """Build one counselors booklet from YAML text with the CLI: (result, pdf path)."""
     profile = tmp_path / f"{name}.yaml"

@@ -8,7 +8,10 @@ source's own figures.
 
 from __future__ import annotations
 
+import logging
 import warnings
+from contextlib import contextmanager
+from typing import Iterator
 
 from matplotlib import rc_context
 
@@ -26,11 +29,23 @@ def render_charts(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_
     """Every chart the profile has data for, keyed by chart id, as the image types asked for
     (the writers' `IMAGE_TYPES`: a PDF-only build draws no PNG)."""
     charts: dict[str, ChartArt] = {}
-    # a glyph the chart font lacks is a box, not a stream of library warnings on the user's terminal
-    with rc_context(rc_params(style)), warnings.catch_warnings():
+    # a glyph no face has is a box, not a stream of library warnings on the user's terminal; nor
+    # is a fallback face without a bold weight ("findfont: Failed to find font weight bold")
+    with rc_context(rc_params(style)), warnings.catch_warnings(), _quiet_font_manager():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         for make in (salary_chart, industry_chart):
             art = make(profile, style, image_types)
             if art is not None:
                 charts[art.chart_id] = art
     return charts
+
+
+@contextmanager
+def _quiet_font_manager() -> Iterator[None]:
+    log = logging.getLogger("matplotlib.font_manager")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from matplotlib import font_manager
 
-from generator.compose.templates import StyleSpec, font_path
+from generator.compose.styles import resolve_fonts
+from generator.compose.templates import StyleSpec
 
 WIDTH_IN = 3.1  # true figure width; a tri-fold panel scales it to 3.07 in
 ROW_IN = 0.42  # height per bar
@@ -46,24 +47,29 @@ def chart_colours(style: StyleSpec) -> ChartColours:
 
 
 @lru_cache(maxsize=None)
-def _add_fonts(files: tuple[str, ...]) -> None:
-    """Register font files with Matplotlib once per set of files."""
-    for name in files:
-        font_manager.fontManager.addfont(font_path(name))
+def _add_fonts(files: tuple[str, ...]) -> tuple[str, ...]:
+    """Register font files with Matplotlib once per set of files; their family names, in order."""
+    for path in files:
+        font_manager.fontManager.addfont(path)
+    return tuple(dict.fromkeys(font_manager.get_font(path).family_name for path in files))
 
 
-def register_fonts(style: StyleSpec) -> str:
-    """Make the style's typeface known to Matplotlib; return its family name."""
-    fonts = style.fonts
+def register_fonts(style: StyleSpec) -> list[str]:
+    """Make the style's typeface and its fallback faces known to Matplotlib; the families for
+    `font.family`: the brochure's, then those Matplotlib takes a glyph from when it lacks one
+    (Hebrew and Arabic from the fallback face, Chinese, Japanese and Korean from the wide faces
+    installed), the faces the PDF falls back on too. Without them a Word file's chart showed boxes."""
+    fonts = resolve_fonts(style)
     _add_fonts((fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic, fonts.heavy))
-    return fonts.family
+    fallbacks = _add_fonts((fonts.fallback, fonts.fallback_bold, *fonts.fallback_wide))
+    return list(dict.fromkeys((fonts.family, *fallbacks)))
 
 
 def rc_params(style: StyleSpec) -> dict:
     """Matplotlib settings for every chart: our font and colours, unhinted text."""
     colours = chart_colours(style)
     return {
-        "font.family": [register_fonts(style)],
+        "font.family": register_fonts(style),
         "font.size": VALUE_PT,
         "text.color": colours.text,
         "axes.unicode_minus": False,

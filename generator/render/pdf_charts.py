@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 
 from generator.compose.display_list import CLOSE, CUBIC, LINE, MOVE, QUADRATIC
 from generator.compose.model import ChartArt, Style
-from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register, register_for_svg
+from generator.render.pdf_fonts import FALLBACK, WIDE, face_for, register, register_for_svg, visual
 
 
 def svg_drawing(svg: bytes) -> Drawing:
@@ -173,6 +173,7 @@ def _text(pen: _Pen, op: tuple) -> None:
     if not text.strip():
         return
     canvas = pen.canvas
+    text = visual(text)  # Hebrew and Arabic as they are read, Arabic letters joined (as in paragraphs)
     font = pen.font(text, bold, italic)
     pen.set("fill", (colour, opacity), lambda v: canvas.setFillColor(pen.colour(v[0]), alpha=v[1]))
     pen.set("font", (font, size), lambda v: canvas.setFont(*v))
