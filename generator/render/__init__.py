@@ -9,7 +9,7 @@ from reportlab import rl_config
 from generator.compose.model import Brochure
 
 # ReportLab checks every attribute set on a drawing's shapes (a debugging aid, on by default): a
-# quarter of turning a chart's SVG into a drawing. Set before reportlab.graphics is first imported.
+# quarter of turning an SVG (a logo) into a drawing. Set before reportlab.graphics is first imported.
 rl_config.shapeChecking = 0
 # Binary streams (font subsets, images) as plain Flate, not ASCII85 text on top: a quarter smaller
 # before the tagging pass, which then copies them as they are (see pdf_tags.finish).
