@@ -136,7 +136,7 @@ class _Fitter:
     def __init__(self, d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
                  measure: Measure):
         self.d, self.layout, self.paper, self.factor = d, layout, paper, factor
-        self.style_spec, self.measure = style_spec, _cached(measure)
+        self.style_spec, self.measure = style_spec, measure  # fit() gives it cached (_cached)
 
     def style(self, scale: float) -> Style:
         # growth is for the body: the cover's sizes (chosen with the title) only ever shrink
@@ -301,16 +301,18 @@ def _cached(measure: Measure) -> Measure:
     line_ends = getattr(measure, "line_ends", None)
 
     def measured(block, width, style):
-        key = (block, round(width, 2), style.type)
-        if key not in cache:
-            cache[key] = measure(block, width, style)
-        return cache[key]
+        key = (block, round(width, 2), style.type)  # hashed once: a block's and a type's hash are not kept
+        height = cache.get(key)
+        if height is None:
+            height = cache[key] = measure(block, width, style)
+        return height
 
     def ends(block, width, style):
         key = (block, round(width, 2), style.type)
-        if key not in lines:
-            lines[key] = line_ends(block, width, style)
-        return lines[key]
+        found = lines.get(key)
+        if found is None:
+            found = lines[key] = line_ends(block, width, style)
+        return found
 
     if line_ends is not None:
         measured.line_ends = ends
