@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from matplotlib import text as mpl_text
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib import text as mpl_text
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -68,9 +68,15 @@ def text_width_in(fig: Figure, text: str, size: float, weight: str = "normal") -
     if not text:
         return 1 / fig.dpi  # an empty text's extent is Matplotlib's unit box: one pixel
     renderer, prop = fig.canvas.get_renderer(), FontProperties(size=size, weight=weight)
-    if _metrics is None:  # a Matplotlib without the (private) cache: the renderer's own measure
-        return max(renderer.get_text_width_height_descent(line, prop, False)[0] for line in text.split("\n")) / fig.dpi
-    return max(_metrics(renderer, line, prop, False, fig.dpi)[0] for line in text.split("\n")) / fig.dpi
+    return max(_line_px(renderer, line, prop, fig.dpi) for line in text.split("\n")) / fig.dpi
+
+
+def _line_px(renderer, line: str, prop: FontProperties, dpi: float) -> float:
+    """A line's width in pixels: from Matplotlib's cache of text metrics, or where a Matplotlib
+    lacks that (private) cache, from the renderer's own measure."""
+    if _metrics is None:
+        return renderer.get_text_width_height_descent(line, prop, False)[0]
+    return _metrics(renderer, line, prop, False, dpi)[0]
 
 
 MAX_NAME_LINES = 3

@@ -45,16 +45,23 @@ def _recolour(node, known: dict[str, tuple]) -> None:
             _recolour(child, known)
 
 
+def _face_of_label(text: str, font_name: str) -> str:
+    """The face a one-line label is set in: `font_name`, or for a label in a script that face
+    lacks (a name in Chinese) the fallback face that has it."""
+    faces = {face_for(char, font_name) for char in text} - {None}
+    if not faces:
+        return font_name
+    wide = sorted(f for f in faces if f.startswith(WIDE))
+    return wide[0] if wide else FALLBACK
+
+
 def _refont(node, names: dict[str, str]) -> None:
     """Any text svglib could not map goes to the brochure's regular face; a label in a script
-    the face lacks (a name in Chinese) is set in the fallback face that has it."""
+    the face lacks is set in the fallback face that has it."""
     if isinstance(node, String) and node.fontName not in names.values():
         node.fontName = names["regular"]
     if isinstance(node, String) and node.text:
-        faces = {face_for(char, node.fontName) for char in node.text} - {None}
-        if faces:
-            wide = sorted(f for f in faces if f.startswith(WIDE))
-            node.fontName = wide[0] if wide else FALLBACK
+        node.fontName = _face_of_label(node.text, node.fontName)
     if isinstance(node, Group):
         for child in node.contents:
             _refont(child, names)
@@ -110,14 +117,8 @@ class _Pen:
         return _to_cmyk(value, self.known) if self.cmyk else value
 
     def font(self, text: str, bold: bool, italic: bool) -> str:
-        """The brochure's face for the weight and slant; a label in a script the face lacks (a name
-        in Chinese) is set in the fallback face that has it."""
-        name = self.names[FACES[bold, italic]]
-        faces = {face_for(char, name) for char in text} - {None}
-        if faces:
-            wide = sorted(f for f in faces if f.startswith(WIDE))
-            return wide[0] if wide else FALLBACK
-        return name
+        """The brochure's face for the weight and slant, or the fallback face a label needs."""
+        return _face_of_label(text, self.names[FACES[bold, italic]])
 
     def clip(self, box) -> None:
         """A clipping rectangle holds until the next is set: the state is saved before each."""
