@@ -161,6 +161,9 @@ def education_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Bloc
 
 
 def _certificate(name: str, issuer: Optional[str], description: Optional[str]) -> str:
+    """'Name — description'; an issuer the description does not name stays beside the name."""
+    if issuer and description and issuer not in description:
+        name = f"{name}, {issuer}"
     detail = description or issuer
     return f"{name} \u2014 {detail}" if detail else name
 

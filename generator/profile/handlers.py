@@ -6,7 +6,7 @@ import re
 from typing import Callable, Optional
 
 from generator.profile import items as parse
-from generator.profile import salary, vocab
+from generator.profile import places, salary, vocab
 from generator.profile.draft import Draft
 from generator.profile.sections import Block, Line, Section, heading_text, is_level_field_line, is_prose, to_blocks
 
@@ -35,6 +35,9 @@ def place_fact(draft: Draft, block: Block) -> bool:
     if name == "specialty_areas" and line is not None:
         add_items(draft, ("specialty_areas",), block)
         return True
+    if name == "top_paying" and line is not None:
+        _top_paying(draft, block)
+        return True
     if name not in _FACT_PARSERS or line is None:
         return False
     value = _value_text(block)
@@ -52,6 +55,14 @@ def place_fact(draft: Draft, block: Block) -> bool:
         for extra in block.items[1:] if name not in ("typical_education", "work_experience") else []:
             draft.note(extra)
     return True
+
+
+def _top_paying(draft: Draft, block: Block) -> None:
+    """'Top-paying states: Illinois ($88,450), …' outside a regional section: the same list."""
+    in_places, as_of = places.names_places(block.key), salary.date_of(block.key)
+    for text, line in ([(block.value, block.line)] if block.value else []) + [(l.text, l) for l in block.items]:
+        if not places.add_pay_entries(draft, text, line, in_places, as_of):
+            draft.note(line, "no pay found in this top-paying list")
 
 
 _FACT_PARSERS: dict[str, Callable[[str, str], object]] = {
@@ -146,7 +157,9 @@ def _looks_like_item(line: Line, following: Optional[Line]) -> bool:
 
 def _is_level_head(line: Line, following: Optional[Line]) -> bool:
     if line.bullet or line.number is not None:
-        return False  # a bulleted or numbered line is an item (a duty), never a level's name
+        # a bulleted or numbered line is an item (a duty), unless level fields are indented under it
+        nested = following is not None and following.indent > line.indent and not following.bullet
+        return nested and not is_prose(line.text) and is_level_field_line(following)
     pair = line.key_value()
     if pair and vocab.section_field("levels", pair[0]):
         return False
@@ -283,11 +296,8 @@ def how_to_become(draft: Draft, section: Section) -> None:
             _high_school(draft, block)
         elif field == "skills":
             _skill_block(draft, block)
-        elif field in ("education", "postsecondary", "advancement"):
-            _how_text(draft, field, block)
-        elif block.key is None:
-            for line in block.items:
-                draft.text(("how_to_become", default), line.text, line)
+        elif field in ("education", "postsecondary", "advancement") or block.key is None:
+            _how_text(draft, field or default, block)
         else:
             note_block(draft, block)
 
@@ -297,11 +307,37 @@ _PLAIN_HOW_KEYS = re.compile(r"^(?:post ?secondary(?: education| training| optio
 
 
 def _how_text(draft: Draft, field: str, block: Block) -> None:
-    text = "\n".join(filter(None, [block.value] + [line.text for line in block.items]))
-    if text and block.key and not _PLAIN_HOW_KEYS.match(vocab.norm(block.key)):
-        text = f"{block.key}: {text}"  # 'Bootcamps / Community college certificates: ...' keeps its label
-    if text:
-        draft.text(("how_to_become", field), text, block.line, PARAGRAPH)
+    """The field's text; a part the source labels itself ('Alternative Paths: …', 'Apprenticeship:
+    Union programs …') is a detail of its own, with its label, never merged into the field."""
+    plain = block.key is None or _PLAIN_HOW_KEYS.match(vocab.norm(block.key))
+    parts: list[tuple[Optional[str], list[str], Optional[Line]]] = [(None if plain else block.key, [], block.line)]
+    if block.value:
+        parts[0][1].append(block.value)
+    for line in block.items:
+        label = _detail_label(line)
+        if label:
+            parts.append((label[0], [label[1]], line))
+        elif len(parts) > 1 and parts[-1][0] and line.text[:1].isupper():
+            parts.append((None, [line.text], line))  # a sentence of its own after a labelled one
+        else:
+            parts[-1][1].append(line.text)
+    sep = " " if block.key is None else "\n"  # loose lines are one paragraph; a key's lines stay lines
+    for label, texts, line in parts:
+        line = line or next(iter(block.items), None)
+        if not texts or line is None:
+            continue
+        if label:
+            draft.add(("how_to_become", "details"), {"label": label, "text": " ".join(texts)}, line)
+        else:
+            draft.text(("how_to_become", field), sep.join(texts), line, PARAGRAPH)
+
+
+def _detail_label(line: Line) -> Optional[tuple[str, str]]:
+    """('Alternative Paths', text) for a line that opens with a short label of its own."""
+    pair = line.key_value()
+    if not pair or not pair[1] or line.bullet or len(pair[0].split()) > 4 or not pair[0][:1].isupper():
+        return None
+    return None if vocab.reads_as_clause(pair[0]) else pair
 
 
 def _licensing(draft: Draft, block: Block) -> None:

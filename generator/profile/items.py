@@ -11,7 +11,8 @@ from generator.profile.sections import is_prose
 _CERT_ISSUED = re.compile(
     r"\s*\((?:issued|offered|awarded|administered|granted|conferred|provided)\s+by\s+(?:the\s+)?([^)]+)\)\s*\.?$", re.I
 )
-_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+|\s+\|\s+")
+_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+|\s+\|\s+"
+                        r"|,\s+(?=(?:offered|issued|awarded|administered|granted|provided|conferred|run)\s+by\b)")
 _LEAD_IN = re.compile(
     r"^(?:(?:certification|certificate|credential|license|licence|exam(?:ination)?|designation|program)\s+)?"
     r"(?:(?:is|are)\s+)?"
@@ -58,6 +59,9 @@ def parse_certification(text: str) -> Optional[dict]:
     if issued:
         return {"name": text[:issued.start()].strip(), "issuer": issued.group(1).strip(),
                 "description": issued.group(0).strip().strip("().").strip()}
+    by_dash = _issuer_after_last_dash(text)
+    if by_dash:
+        return by_dash
     parts = _name_split(text)
     if (len(parts) == 2 and parts[0].strip() and parts[1].strip() and len(parts[0].split()) <= 12
             and not vocab.reads_as_clause(parts[0])):
@@ -75,6 +79,45 @@ def _name_split(text: str) -> list[str]:
     return _SEPARATOR.split(text, maxsplit=1)
 
 
+_CREDENTIAL_WORD = re.compile(r"^(?:Certified|Registered|Licensed)\b|\b(?:Certification|Certificate|License|Licence"
+                              r"|Credential|Specialist|Associate|Professional|Exam|Examination)s?(?:\s*\([^)]*\))?$")
+
+
+def _issuer_after_comma(name: str) -> tuple[str, Optional[str]]:
+    """'NATE certification, North American Technician Excellence' -> ('NATE certification', issuer);
+    two credentials on one line ('CCA, Certified Coding Specialist') stay as they are."""
+    head, comma, tail = name.rpartition(", ")
+    words = tail.split()
+    if not comma or not head or not words or len(words) > 8 or vocab.reads_as_clause(tail) or _CREDENTIAL_WORD.search(tail):
+        return name, None
+    named = all(w[:1].isupper() or w.lower() in ("of", "for", "on", "and", "the", "&") or w[:1] in "(&"
+                for w in words)
+    return (head, tail) if named or _ORG_WORD.search(tail.title()) else (name, None)
+
+
+_SMALL = ("of", "for", "on", "and", "the", "&", "in", "de")
+
+
+def _names_an_organisation(text: str) -> bool:
+    """'Amazon Web Services', 'National Center for Competency Testing (NCCT)': a name, not a sentence."""
+    words = text.split()
+    if not words or len(words) > 8 or text.endswith(".") or vocab.reads_as_clause(text) or _CREDENTIAL_WORD.search(text):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL or w[:1] in "(&" for w in words)
+
+
+def _issuer_after_last_dash(text: str) -> Optional[dict]:
+    """'AWS Certified Developer – Associate - Amazon Web Services': the issuer is named last, after
+    the last dash; the dashes before it belong to the credential's name."""
+    dashes = list(re.finditer(r"\s+[–—-]\s+", text))
+    if not dashes:
+        return None
+    head, tail = text[:dashes[-1].start()].strip(), text[dashes[-1].end():].strip()
+    if not head or not _names_an_organisation(tail) or vocab.reads_as_clause(head):
+        return None
+    return {"name": head, "issuer": tail}
+
+
 def _name_and_rest(name: str, rest: str) -> dict:
     lead = _LEAD_IN.match(rest)
     if lead and lead.end() > 0:  # '– Offered by organizations like AAPC and AHIMA.': the text is kept as written
@@ -82,6 +125,9 @@ def _name_and_rest(name: str, rest: str) -> dict:
         return {"name": name, "issuer": issuer.strip().rstrip(".").strip(), "description": rest}
     if _is_issuer(rest):
         return {"name": name, "issuer": rest}
+    name, issuer = _issuer_after_comma(name)
+    if issuer:
+        return {"name": name, "issuer": issuer, "description": rest}
     cert = {"name": name, "description": rest}
     inside = _ISSUED_INSIDE.search(rest)
     if inside:

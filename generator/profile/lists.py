@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.profile import items as parse
-from generator.profile import salary, vocab
+from generator.profile import places, salary, vocab
 from generator.profile.draft import Draft
 from generator.profile.handlers import note_block, place_fact
 from generator.profile.sections import Line, Section, is_prose, to_blocks
@@ -62,7 +62,7 @@ def _resource(draft: Draft, text: str, line: Line, kinds: list[str], by_label: b
 
 
 def regional(draft: Draft, section: Section) -> None:
-    """Top-paying industries (with pay), hot markets and trends."""
+    """Top-paying industries and places (with pay and the list's date), hot markets and trends."""
     default = "hot_markets" if re.search(r"where|market|state|location|region", vocab.norm(section.title)) else "trends"
     for block in to_blocks(section.kind, section.lines):
         if place_fact(draft, block):
@@ -70,18 +70,19 @@ def regional(draft: Draft, section: Section) -> None:
         if block.key and not block.field:
             note_block(draft, block)
             continue
+        label = block.key or section.title
+        as_of = salary.date_of(block.key) or salary.date_of(section.title)
         entries = ([(block.value, block.line)] if block.value and block.line else [])
         entries += [(line.text, line) for line in block.items]
         for text, line in entries:
-            _regional_entry(draft, block.field, text, line, default)
+            _regional_entry(draft, block.field, text, line, default, as_of, places.names_places(label))
 
 
-def _regional_entry(draft: Draft, field, text: str, line: Line, default: str) -> None:
-    pay = salary.parse_pay_item(text) if field in (None, "top_paying_industries") else None
-    if pay:
-        name, amount, period = pay
-        draft.add(("regional", "top_paying_industries"), {"industry": name, "pay": amount, "period": period}, line)
-    elif field == "top_paying_industries":
+def _regional_entry(draft: Draft, field, text: str, line: Line, default: str, as_of, in_places: bool) -> None:
+    if field in (None, "top_paying_industries", "hot_markets") and salary.find_money(text):
+        if places.add_pay_entries(draft, text, line, in_places, as_of):
+            return
+    if field == "top_paying_industries":
         draft.note(line, "no pay found for this industry")
     elif (field or default) == "hot_markets":
         for market in vocab.short_list(text, max_words=6) or [text]:

@@ -150,6 +150,13 @@ class Certification(Model):
     description: Optional[Text] = Field(None, description="What the source says after the name, verbatim.")
 
 
+class Detail(Model):
+    """A labelled paragraph the source gives inside a section ('Alternative Paths: …')."""
+
+    label: Text = Field(..., min_length=1)
+    text: Text = Field(..., min_length=1)
+
+
 class HowToBecome(Model):
     """The path into the occupation."""
 
@@ -160,6 +167,8 @@ class HowToBecome(Model):
     licensing: Optional[Text] = None
     certifications: list[Certification] = []
     advancement: Optional[Text] = None
+    details: list[Detail] = Field([], description="Other routes and notes the source labels itself "
+                                                  "('Alternative Paths', 'Apprenticeship'), in its order.")
 
 
 class ToolCategory(Model):
@@ -209,15 +218,13 @@ class Resources(Model):
     communities: list[Text] = []
 
 
-class IndustryPay(Model):
-    """Pay in one industry."""
+_AS_OF = Field(None, description='The date the figure is for, as the source gives it ("May 2023").')
 
-    industry: Text
-    pay: Amount = Field(..., gt=0)
-    period: Literal["year", "hour"] = "year"
 
-    @model_validator(mode="after")
-    def _sane(self) -> "IndustryPay":
+class PayFigure:
+    """A pay figure of one industry or place (its `pay`, `period`, `as_of`), in the source's unit."""
+
+    def _pay_within(self):
         _within(self.pay, self.period, "pay")
         return self
 
@@ -226,10 +233,33 @@ class IndustryPay(Model):
         return convert(self.pay, self.period, period)
 
 
+class IndustryPay(Model, PayFigure):
+    """Pay in one industry."""
+
+    industry: Text
+    pay: Amount = Field(..., gt=0)
+    period: Literal["year", "hour"] = "year"
+    as_of: Optional[Text] = _AS_OF
+
+    _sane = model_validator(mode="after")(PayFigure._pay_within)
+
+
+class AreaPay(Model, PayFigure):
+    """Pay in one place (a state, a metro area), as a top-paying list gives it."""
+
+    area: Text
+    pay: Amount = Field(..., gt=0)
+    period: Literal["year", "hour"] = "year"
+    as_of: Optional[Text] = _AS_OF
+
+    _sane = model_validator(mode="after")(PayFigure._pay_within)
+
+
 class Regional(Model):
     """Regional data and employment trends."""
 
     top_paying_industries: list[IndustryPay] = []
+    top_paying_areas: list[AreaPay] = []
     hot_markets: list[Text] = []
     trends: list[Text] = []
 

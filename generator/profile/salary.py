@@ -275,3 +275,17 @@ def parse_jobs(key: str, value: str) -> Optional[dict]:
         return None
     year = find_year(key, value)
     return {"count": count, "year": year} if year else {"count": count}
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DATE = re.compile(rf"\b(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d{{2}}\b(?![\d,%–—-])", re.I)
+
+
+def date_of(text: Optional[str]) -> Optional[str]:
+    """The date a heading or key gives its figures, as written: 'Top-Paying Industries (May 2023
+    median)' -> 'May 2023'; 'Jobs, 2023' -> '2023'; a period ('2023-2033') is not a date."""
+    for match in _DATE.finditer(text or ""):
+        if not re.search(r"[\d][\s]*[–—-]\s*$", (text or "")[:match.start()]) and "$" not in text[max(0, match.start() - 1):match.start()]:
+            return " ".join(match.group(0).split())
+    return None

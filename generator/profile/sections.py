@@ -29,6 +29,7 @@ class Line:
     text: str
     bullet: bool = False
     number: Optional[int] = None
+    indent: int = 0  # columns of white space before the line (a tab counts as four)
 
     def key_value(self) -> Optional[tuple[str, str]]:
         """('Median Pay', '$50,250') for 'Median Pay: $50,250', else None."""
@@ -83,7 +84,8 @@ def to_lines(text: str) -> list[Line]:
             last_length = 0
             continue
         line = _make_line(no, stripped)
-        indent = len(raw) - len(raw.lstrip())
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        line.indent = indent
         parallel = indent > 0 and indent == last_indent and not line.text[:1].islower()  # indented items
         if lines and last_length and not parallel and _continues(lines[-1], line, last_length, margin):
             lines[-1].text += " " + line.text
@@ -171,8 +173,9 @@ def numbered_heading(line: Line) -> Optional[tuple[int, str]]:
 def is_upper_heading(text: str) -> bool:
     """An all-capitals line that can stand as a heading ('A DAY IN THE LIFE', 'TOP-PAYING INDUSTRIES (hourly)')."""
     body = re.sub(r"\s*\([^()]*\)\s*", " ", heading_text(text)).strip()
+    # only letters with a case count: a line in Arabic, Hebrew, Chinese or Japanese is not in capitals
     letters = [c for c in body if c.isalpha()]
-    if not letters or any(c.islower() for c in letters) or ":" in body.rstrip(":"):
+    if not letters or not all(c.isupper() for c in letters) or ":" in body.rstrip(":"):
         return False
     words = body.split()
     return len(words) <= 8 and (len(words) >= 2 or len(letters) >= 8)
@@ -244,16 +247,20 @@ def _heading(line: Line, following: Optional[Line], current: Section, scan: _Sca
     if pair and pair[1]:
         return None
     body = heading_text(line.text)
+    same = lambda kind: vocab.family(kind) == vocab.family(current.kind)  # noqa: E731
+    upper = is_upper_heading(line.text) and not is_level_field_line(following)
+    # in a text whose headings are in capitals, a line in capitals is the next heading
+    sibling = upper and current.heading is not None and is_upper_heading(current.heading.text)
     sub_key = line.text.rstrip().endswith(":") or current.kind == "levels"
     if sub_key and current.kind and vocab.section_field(current.kind, body):
-        return None
-    same = lambda kind: vocab.family(kind) == vocab.family(current.kind)  # noqa: E731
+        kind = vocab.section_kind(body)
+        return (kind, None) if sibling and kind and not same(kind) else None
     kind = vocab.section_kind(body) if vocab.is_heading_phrase(body) else None
     if kind and not same(kind):
         return kind, None
-    if is_upper_heading(line.text) and not is_level_field_line(following):
+    if upper:
         kind = vocab.section_kind(body)
-        return None if kind and same(kind) else (kind, None)
+        return None if kind and same(kind) and not sibling else (kind, None)
     return None
 
 
@@ -290,9 +297,14 @@ _MONEY_START = re.compile(r"^(?:\$|US\$|USD)\s*\d")
 MONEY_FIELDS = SINGLE_LINE_FIELDS | {"number_of_jobs"}
 
 
+_LIST_LABEL = re.compile(r"^(?:top|highest|best)[ -]paying\b")
+
+
 def _is_item(pair: tuple[str, str], name: Optional[str], current: Optional[Block], open_: bool) -> bool:
     """A 'Name: value' line that is an entry of a list, not a new label."""
     key, value = pair
+    if _LIST_LABEL.match(vocab.norm(key)):
+        return False  # 'Top-paying states: California ($104,820), …' opens a list of its own
     if ";" in key or (_MONEY_START.match(value) and name not in MONEY_FIELDS):
         return True  # 'Hospitals; State, Local, and Private: $96,830'
     # 'Bilingual skills: ...' under 'Core Skills:' is one of the skills

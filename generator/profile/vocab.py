@@ -53,7 +53,8 @@ areas responsibility
 # Field patterns per section kind, tried in order (keys are normalised first).
 LEVEL_FIELDS = [
     ("job_titles", r"titles?\b|^roles?$|^positions?$|^job names?$|common roles|typical roles|example roles"),
-    ("responsibilities", r"responsibilit|duties|tasks|what you( will|'ll)? do|day to day|activities|core work"),
+    ("responsibilities", r"responsibilit|duties|tasks|what you( will|'ll)? do|day to day|activities|core work"
+                         r"|^(typical|daily|main|key) work$|^the work$"),
     ("salary", r"salary|\bpay\b|wages?|compensation|earnings|income|^range$|pay range"),
     ("experience", r"experience|^years\b|years of"),
     ("education", r"education|training|degree|schooling|qualification|^requirements?$"),
@@ -105,10 +106,11 @@ GLOBAL_FIELDS = [
     ("median_pay", r"\bmedian\b.*\b(pay|salary|wages?|earnings|income|compensation)\b|^median$"
                    r"|^(annual |yearly |hourly )?(pay|salary|wages?|earnings)$"),
     ("growth", r"growth|projected|employment change|^(job |employment )?outlook$|^change$"),
-    ("typical_education", r"typical( entry level)? education|entry level education|education needed"
+    ("typical_education", r"typical( entry level)? education|entry( level)? education|education needed"
                           r"|education required|minimum education|typical degree"),
     ("work_experience", r"work experience|experience needed|experience required|related experience"),
     ("sources", r"^(data )?sources?$|^source of data$"),
+    ("top_paying", r"^(top|highest|best) paying\b"),  # 'Top-paying states: …' under Pay
 ]
 OVERVIEW_FIELDS = [
     ("typical_education", r"^education$|^typical education"),
@@ -122,9 +124,15 @@ SECTION_FIELDS = {
 }
 
 
+_MONTH_BEFORE_YEAR = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?=(?:19|20)\d{2}\b)")
+
+
 def norm(text: str) -> str:
     """Casefold, straighten quotes, drop years and punctuation: 'Job Growth (2023–2033)' -> 'job growth'."""
     text = text.casefold().replace("’", "'").replace("‘", "'").replace("&", " and ")
+    text = _MONTH_BEFORE_YEAR.sub(" ", text)  # 'Number of Jobs (May 2025)': the date qualifies the figure
     text = re.sub(r"\b(?:19|20)\d{2}\b(?:\s*[-–—]\s*\d{2,4}\b)?", " ", text)
     text = re.sub(r"[^\w' ]+", " ", text).replace("_", " ")
     return " ".join(text.split())
@@ -192,6 +200,7 @@ def _has_outside(text: str, mark: str) -> bool:
 
 
 _STATE_AFTER = re.compile(r"\s*[A-Z]{2}\s*(?:[,;()]|$)")
+_THOUSANDS_AFTER = re.compile(r"\d{3}(?!\d)")
 
 
 def split_list(text: str, split_and: bool = False) -> list[str]:
@@ -202,9 +211,10 @@ def split_list(text: str, split_and: bool = False) -> list[str]:
     for index, char in enumerate(text):
         depth += char in "([{"
         depth -= char in ")]}"
-        # 'Austin, TX' and '1,000' stay whole: a comma before a state code or inside a number
+        # 'Austin, TX' and '$104,820' stay whole: a comma before a state code or inside a number
         state = char == "," and _STATE_AFTER.match(text, index + 1)
-        if char in separators and depth <= 0 and not state:
+        thousands = char == "," and text[index - 1:index].isdigit() and _THOUSANDS_AFTER.match(text, index + 1)
+        if char in separators and depth <= 0 and not state and not thousands:
             parts.append(current)
             current = ""
         else:
