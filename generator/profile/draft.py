@@ -42,8 +42,9 @@ class Draft:
         """Set a single-valued field; a second, different value goes to notes."""
         parent = self._parent(path)
         if path[-1] in parent and parent[path[-1]] != value:
-            self.note(line, f"{_dotted(path)} given twice; this one")
-            return
+            if not _restates(value, parent[path[-1]]):
+                self.note(line, f"{_dotted(path)} given twice; this one")
+            return  # 'Median pay: $59,810' again, where the first gave the hourly figure too
         parent[path[-1]] = value
         self.where[path] = line.no
 
@@ -70,6 +71,11 @@ class Draft:
         """A warning naming the file and, when known, the line."""
         where = f"{self.name}:{line.no}:" if line else f"{self.name}:"
         self.warnings.append(f"{where} warning: {message}")
+
+
+def _restates(value: Any, old: Any) -> bool:
+    """True when every figure of `value` is the one already held (a shorter repeat of a fact)."""
+    return isinstance(value, dict) and isinstance(old, dict) and all(old.get(k) == v for k, v in value.items())
 
 
 def _dotted(path: tuple) -> str:

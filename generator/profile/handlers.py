@@ -6,7 +6,7 @@ import re
 from typing import Callable, Optional
 
 from generator.profile import items as parse
-from generator.profile import places, salary, vocab
+from generator.profile import places, salary, table, vocab
 from generator.profile.draft import Draft
 from generator.profile.sections import Block, Line, Section, heading_text, is_level_field_line, is_prose, to_blocks
 
@@ -117,12 +117,14 @@ def _prose_fact(draft: Draft, line: Line) -> bool:
 def levels(draft: Draft, section: Section) -> None:
     """Each short line followed by level fields opens a level; its fields fill it."""
     acronyms = acronyms_of(section.lines)
-    for head, lines in _level_groups(section.lines):
+    rows = [line for line in section.lines if table.is_row(line)]
+    for head, lines in _level_groups([line for line in section.lines if not table.is_row(line)]):
         if head is None:
             for line in lines:
                 draft.note(line)
         else:
             _level(draft, head, lines, acronyms)
+    table.place_rows(draft, rows)
 
 
 def _level_groups(lines: list[Line]) -> list[tuple[Optional[Line], list[Line]]]:
@@ -308,34 +310,66 @@ _PLAIN_HOW_KEYS = re.compile(r"^(?:post ?secondary(?: education| training| optio
 
 def _how_text(draft: Draft, field: str, block: Block) -> None:
     """The field's text; a part the source labels itself ('Alternative Paths: …', 'Apprenticeship:
-    Union programs …') is a detail of its own, with its label, never merged into the field."""
+    Union programs …') is a detail of its own, with its label, never merged into the field; the list
+    a sentence about credentials introduces is certifications; another list keeps a line per item."""
     plain = block.key is None or _PLAIN_HOW_KEYS.match(vocab.norm(block.key))
-    parts: list[tuple[Optional[str], list[str], Optional[Line]]] = [(None if plain else block.key, [], block.line)]
+    parts: list[tuple[Optional[str], list[tuple[str, bool]], Optional[Line]]] = [(None if plain else block.key, [], block.line)]
     if block.value:
-        parts[0][1].append(block.value)
-    for line in block.items:
-        label = _detail_label(line)
-        if label:
-            parts.append((label[0], [label[1]], line))
-        elif len(parts) > 1 and parts[-1][0] and line.text[:1].isupper():
-            parts.append((None, [line.text], line))  # a sentence of its own after a labelled one
+        parts[0][1].append((block.value, False))
+    for index, line in enumerate(block.items):
+        listed = line.bullet and _after_lead_in(block.items[:index])
+        if listed and _credentials_lead_in(block.items[:index]):
+            _add_certification(draft, line)  # the list 'Common certifications … include:' introduced
+        elif not line.bullet and _credentials_lead_in(block.items[:index + 1]):
+            draft.text(("how_to_become", "licensing"), line.text, line, PARAGRAPH)
+        elif _detail_label(line) and not listed:
+            label, text = _detail_label(line)
+            parts.append((label, [(text, False)], line))
+        elif len(parts) > 1 and parts[-1][0] and line.text[:1].isupper() and not listed:
+            parts.append((None, [(line.text, False)], line))  # a sentence of its own after a labelled one
         else:
-            parts[-1][1].append(line.text)
+            parts[-1][1].append((line.text, listed))
     sep = " " if block.key is None else "\n"  # loose lines are one paragraph; a key's lines stay lines
     for label, texts, line in parts:
         line = line or next(iter(block.items), None)
-        if not texts or line is None:
-            continue
-        if label:
-            draft.add(("how_to_become", "details"), {"label": label, "text": " ".join(texts)}, line)
-        else:
-            draft.text(("how_to_become", field), sep.join(texts), line, PARAGRAPH)
+        if texts and line is not None and label:
+            draft.add(("how_to_become", "details"), {"label": label, "text": " ".join(t for t, _ in texts)}, line)
+        elif texts and line is not None:
+            joined = texts[0][0] + "".join(("\n" if listed else sep) + text for text, listed in texts[1:])
+            draft.text(("how_to_become", field), joined, line, PARAGRAPH)
+
+
+_CREDENTIAL = re.compile(r"\b(?:certif\w*|licen[cs]\w*|credentials?)\b", re.I)
+
+
+def _after_lead_in(before: list[Line]) -> bool:
+    """The lines before end with a sentence ending in ':' and the bullets it introduces."""
+    rest = list(before)
+    while rest and rest[-1].bullet:
+        rest.pop()
+    return bool(rest) and rest[-1].text.rstrip().endswith(":") and len(rest[-1].text.split()) > 3
+
+
+def _credentials_lead_in(before: list[Line]) -> bool:
+    """The list being read was introduced by a sentence about credentials ('… certifications … include:')."""
+    rest = list(before)
+    while rest and rest[-1].bullet:
+        rest.pop()
+    return _after_lead_in(before) and bool(_CREDENTIAL.search(rest[-1].text))
+
+
+def _add_certification(draft: Draft, line: Line) -> None:
+    cert = parse.parse_certification(line.text)
+    if cert:
+        draft.add(("how_to_become", "certifications"), cert, line)
+    else:
+        draft.text(("how_to_become", "licensing"), line.text, line, "\n")
 
 
 def _detail_label(line: Line) -> Optional[tuple[str, str]]:
     """('Alternative Paths', text) for a line that opens with a short label of its own."""
     pair = line.key_value()
-    if not pair or not pair[1] or line.bullet or len(pair[0].split()) > 4 or not pair[0][:1].isupper():
+    if not pair or not pair[1] or len(pair[0].split()) > 4 or not pair[0][:1].isupper():
         return None
     return None if vocab.reads_as_clause(pair[0]) else pair
 

@@ -31,6 +31,7 @@ _URL = re.compile(r"https?://[^\s)\]>,]+|www\.[^\s)\]>,]+")
 _AS_OF = re.compile(
     r"\(?\s*(?:data\s+)?(?:as\s+of|accessed|retrieved|updated|current\s+as\s+of)\s*:?\s*([^);]+?)\s*\)?\s*\.?$", re.I
 )
+_DATA_DATE = re.compile(r"\(\s*(?P<date>(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2})\s+data\b[^()]*\)\s*\.?\s*$")
 _LABEL_WORDS = {"and", "courses", "course", "certifications", "certification", "certificates", "training", "books",
                 "book", "reading", "podcasts", "podcast", "videos", "video", "communities", "community", "forums",
                 "groups", "websites", "online", "resources", "recommended", "further", "channels", "youtube"} - {"youtube"}
@@ -183,8 +184,12 @@ def parse_source(text: str) -> Optional[dict]:
     if url:
         source["url"] = url.group(0).rstrip(".")
         rest = text[:url.start()] + " " + text[url.end():]
+    data_date = _DATA_DATE.search(rest)
     as_of = _AS_OF.search(rest)
-    if as_of:
+    if data_date:  # '(May 2024 data, retrieved April 18, 2025)': the figures' own date
+        source["data_as_of"] = data_date["date"]
+        rest = rest[:data_date.start()]
+    elif as_of:
         source["data_as_of"] = as_of.group(1).strip().rstrip(".")
         rest = rest[:as_of.start()]
     else:

@@ -75,15 +75,20 @@ def regional(draft: Draft, section: Section) -> None:
         entries = ([(block.value, block.line)] if block.value and block.line else [])
         entries += [(line.text, line) for line in block.items]
         for text, line in entries:
-            _regional_entry(draft, block.field, text, line, default, as_of, places.names_places(label))
+            # a sentence after a list of places is about them, not one of them ('Union technicians … earn more')
+            loose = (block.field is None and default == "hot_markets") or (bool(block.value) and line is not block.line)
+            _regional_entry(draft, block.field, text, line, default, as_of, places.names_places(label), loose)
 
 
-def _regional_entry(draft: Draft, field, text: str, line: Line, default: str, as_of, in_places: bool) -> None:
+def _regional_entry(draft: Draft, field, text: str, line: Line, default: str, as_of, in_places: bool,
+                    loose: bool = False) -> None:
     if field in (None, "top_paying_industries", "hot_markets") and salary.find_money(text):
         if places.add_pay_entries(draft, text, line, in_places, as_of):
             return
     if field == "top_paying_industries":
         draft.note(line, "no pay found for this industry")
+    elif loose and (field or default) == "hot_markets" and is_prose(text) and not vocab.short_list(text, max_words=6):
+        draft.note(line, "a sentence among places")
     elif (field or default) == "hot_markets":
         for market in vocab.short_list(text, max_words=6) or [text]:
             draft.add(("regional", "hot_markets"), market, line)
@@ -111,6 +116,8 @@ def sources(draft: Draft, section: Section) -> None:
 def unknown(draft: Draft, section: Section) -> None:
     """A section we do not know: heading and text kept in notes, with one warning."""
     lines = ([section.heading] if section.heading else []) + section.lines
+    if not section.lines:
+        return  # a heading over sections of their own ('## Where the Money Is', then '### Top-Paying …')
     for line in lines:
         draft.notes.append(line.text)
     last = lines[-1].no if lines else 0

@@ -16,6 +16,7 @@ _NUMBERED_HEAD = re.compile(
 _RULE = re.compile(r"^[\s=_*~#\-–—.·•]{3,}$")
 _KEY = re.compile(r"^(?P<key>[^:]{1,60}?)\s*:\s*(?P<value>.*)$")
 _MARKDOWN = re.compile(r"^#{1,6}\s+")
+_QUOTE = re.compile(r"^(?:>\s*)+")  # a Markdown block quote
 _DECOR = re.compile(r"^[\s*_=#~]+|[\s*_=#~]+$")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
 
@@ -32,12 +33,14 @@ class Line:
     indent: int = 0  # columns of white space before the line (a tab counts as four)
 
     def key_value(self) -> Optional[tuple[str, str]]:
-        """('Median Pay', '$50,250') for 'Median Pay: $50,250', else None."""
-        match = _KEY.match(self.text)
+        """('Median Pay', '$50,250') for 'Median Pay: $50,250' (or 'Median Pay - $50,250', when the
+        key names a field), else None."""
+        match = _KEY.match(self.text) or _dash_key(self.text)
         if not match:
             return None
         key, value = match["key"].strip(), match["value"].strip()
-        if len(key.split()) > 4 and vocab.reads_as_clause(re.sub(r"\bMay\b", "", key)):
+        clause = vocab.reads_as_clause(re.sub(r"\bMay\b", "", key)) and not vocab.global_field(key)
+        if len(key.split()) > 4 and clause:
             return None  # 'Demand will shift toward digital work: websites, …' is a sentence
         clock = re.search(r"(?<![\d\-–])\d{1,2}$", key) and re.match(r"\d{2}(?![\d%.,])", value)
         if value.startswith("//") or clock:
@@ -45,6 +48,29 @@ class Line:
         if len(key.split()) > 8 or not re.search(r"[^\W\d_]", key):
             return None
         return key, value
+
+
+# Fields whose name may be set off by a dash; not certifications, skills or tools, whose entries are
+# often written 'AWS Certified Developer – Associate' or 'Cloud platforms – AWS, Azure'.
+_DASH_FIELDS = {"job_titles", "responsibilities", "salary", "experience", "education", "high_school", "postsecondary",
+                "advancement", "schedules", "industries", "settings", "drivers", "summary"}
+_DASH_KEY_WORDS = vocab.HEADING_WORDS | set("""
+titles title day experience focus openings per year entry wage annual median projected hourly typical years
+""".split())
+_DASH_KEY = re.compile(r"^(?P<key>[^:]{1,50}?)\s+[-–—]\s+(?P<value>\S.*)$")
+
+
+def _dash_key(text: str) -> Optional[re.Match]:
+    """'Pay - $36,500 - $46,000 per year': a dash after a field's name sets it off like a colon."""
+    match = _DASH_KEY.match(text)
+    if not match:
+        return None
+    key = match["key"]
+    words = vocab.norm(key).replace("'", " ").split()
+    if not words or not all(word in _DASH_KEY_WORDS for word in words):
+        return None  # 'Experienced Reporter – $52,000 to $75,000' is a level, not 'Experience'
+    named = vocab.global_field(key) or any(vocab.section_field(kind, key) in _DASH_FIELDS for kind in vocab.SECTION_FIELDS)
+    return match if named else None
 
 
 @dataclass
@@ -79,7 +105,7 @@ def to_lines(text: str) -> list[Line]:
     margin = wrap_margin(raws)
     last_length, last_indent = 0, -1  # of the previous physical line (a joined line's raw grows)
     for no, raw in enumerate(raws, start=1):
-        stripped = without_emphasis(raw.strip().replace("\u00a0", " "))
+        stripped = without_emphasis(_QUOTE.sub("", raw.strip().replace("\u00a0", " ")))
         if not stripped or _RULE.match(stripped):
             last_length = 0
             continue
@@ -237,7 +263,8 @@ def _heading(line: Line, following: Optional[Line], current: Section, scan: _Sca
     if line.bullet:
         return None
     if _MARKDOWN.match(line.raw):
-        if current.heading is not None and 0 < _md_level(current.heading.raw) < _md_level(line.raw):
+        nested = current.heading is not None and 0 < _md_level(current.heading.raw) < _md_level(line.raw)
+        if nested and current.kind is not None:
             return None  # '### Level 1 – New Graduate PTA' under '## Career Levels' is content
         return vocab.section_kind(heading_text(line.raw)), None
     numbered = numbered_heading(line)
@@ -286,9 +313,9 @@ def _md_level(raw: str) -> int:
 
 def looks_like_heading(line: Line) -> bool:
     """True when a line reads as a section heading (used to spot a missing title)."""
-    if numbered_heading(line) or _MARKDOWN.match(line.raw) and vocab.section_kind(heading_text(line.raw)):
+    if numbered_heading(line):
         return True
-    body = heading_text(line.text)
+    body = heading_text(line.raw if _MARKDOWN.match(line.raw) else line.text)  # '# Software Developers' is a title
     return vocab.is_heading_phrase(body) and vocab.section_kind(body) is not None
 
 
@@ -297,7 +324,7 @@ _MONEY_START = re.compile(r"^(?:\$|US\$|USD)\s*\d")
 MONEY_FIELDS = SINGLE_LINE_FIELDS | {"number_of_jobs"}
 
 
-_LIST_LABEL = re.compile(r"^(?:top|highest|best)[ -]paying\b")
+_LIST_LABEL = re.compile(r"\b(?:top|highest|best)[ -]paying\b")
 
 
 def _is_item(pair: tuple[str, str], name: Optional[str], current: Optional[Block], open_: bool) -> bool:
@@ -325,19 +352,36 @@ def to_blocks(kind: Optional[str], lines: list[Line]) -> list[Block]:
     """Cut a section's lines at each 'Key:' line its kind knows (or any bare 'Label:' line)."""
     blocks: list[Block] = []
     current, open_ = None, False
+    listing = False  # in the bulleted list a sentence ending in ':' introduced
     for line in lines:
+        listing = line.bullet and (listing or bool(current and _introduces_list(current)))
         pair = line.key_value() or _bare_label(kind, line)
         name = vocab.field_of(kind, pair[0]) if pair else None
-        if pair and _is_item(pair, name, current, open_):
-            pair = name = None
+        if pair and (_is_item(pair, name, current, open_) or (listing and not vocab.global_field(pair[0]))):
+            pair = name = None  # 'HashiCorp Certified: Terraform Associate' in a list of certifications
         if pair and (name or not pair[1]):
             current = Block(pair[0], name, pair[1], line)
             blocks.append(current)
             open_ = not pair[1] or (name in ITEM_FIELDS and name not in SINGLE_LINE_FIELDS)
             continue
-        if current is None or not open_:
+        # in a level, 'Focus: …' after 'Experience: 2–4 years' is a fact of its own, not more experience
+        labelled = kind == "levels" and pair is not None and bool(pair[1]) and current is not None and bool(current.value)
+        if current is None or not open_ or labelled or _outdented(current, line):
             current = Block(None, None, "", None)
             blocks.append(current)
             open_ = True
         current.items.append(line)
     return blocks
+
+
+def _introduces_list(block: Block) -> bool:
+    """The block's last line is a sentence that introduces a list ('… most employers look for include:')."""
+    last = block.items[-1] if block.items else block.line
+    return last is not None and not last.bullet and last.text.rstrip().endswith(":") and len(last.text.split()) > 3
+
+
+def _outdented(block: Block, line: Line) -> bool:
+    """A bulleted 'Key:' with its items indented under it ends where a bullet comes back to its margin."""
+    key = block.line
+    nested = key is not None and key.bullet and bool(block.items) and block.items[0].indent > key.indent
+    return nested and line.bullet and line.indent <= key.indent

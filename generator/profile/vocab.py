@@ -7,6 +7,7 @@ from typing import Optional
 
 # Section kinds, tried in order; the first whose pattern occurs in the heading wins.
 SECTION_PATTERNS: list[tuple[str, str]] = [
+    ("overview", r"^what [\w' ]+ do$"),  # 'What Software Developers Do' before 'software'
     ("sources", r"^(data )?sources?\b|^references$|^citations?$|^(data )?sources and notes"),
     ("regional", r"regional|where the jobs are|\bby (state|region|area)\b|geograph|\blocations?\b"
                  r"|top paying|highest paying|pay by industry|by industry|hot markets|employment trends|\bstates\b|\bmarkets\b"),
@@ -54,7 +55,7 @@ areas responsibility
 LEVEL_FIELDS = [
     ("job_titles", r"titles?\b|^roles?$|^positions?$|^job names?$|common roles|typical roles|example roles"),
     ("responsibilities", r"responsibilit|duties|tasks|what you( will|'ll)? do|day to day|activities|core work"
-                         r"|^(typical|daily|main|key) work$|^the work$"),
+                         r"|^(typical|daily|main|key) work$|^the work$|^focus( areas)?$"),
     ("salary", r"salary|\bpay\b|wages?|compensation|earnings|income|^range$|pay range"),
     ("experience", r"experience|^years\b|years of"),
     ("education", r"education|training|degree|schooling|qualification|^requirements?$"),
