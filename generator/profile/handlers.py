@@ -317,10 +317,10 @@ def _how_text(draft: Draft, field: str, block: Block) -> None:
     if block.value:
         parts[0][1].append((block.value, False))
     for index, line in enumerate(block.items):
-        listed = line.bullet and _after_lead_in(block.items[:index])
+        listed = _list_entry(line) and _after_lead_in(block.items[:index])
         if listed and _credentials_lead_in(block.items[:index]):
             _add_certification(draft, line)  # the list 'Common certifications … include:' introduced
-        elif not line.bullet and _credentials_lead_in(block.items[:index + 1]):
+        elif line.text.rstrip().endswith(":") and _credentials_lead_in(block.items[:index + 1]):
             draft.text(("how_to_become", "licensing"), line.text, line, PARAGRAPH)
         elif _detail_label(line) and not listed:
             label, text = _detail_label(line)
@@ -342,20 +342,32 @@ def _how_text(draft: Draft, field: str, block: Block) -> None:
 _CREDENTIAL = re.compile(r"\b(?:certif\w*|licen[cs]\w*|credentials?)\b", re.I)
 
 
-def _after_lead_in(before: list[Line]) -> bool:
-    """The lines before end with a sentence ending in ':' and the bullets it introduces."""
+def _list_entry(line: Line) -> bool:
+    """A line that reads as an entry of a list: bulleted, or 'Name — who or what' with a short name."""
+    if line.bullet:
+        return True
+    head = re.split(r"\s+[–—-]\s+|:\s", line.text, maxsplit=1)
+    return len(head) == 2 and len(head[0].split()) <= 10 and not vocab.reads_as_clause(head[0])
+
+
+def _lead_in(before: list[Line]) -> Optional[Line]:
+    """The sentence ending in ':' that the entries at the end of `before` follow, if any."""
     rest = list(before)
-    while rest and rest[-1].bullet:
+    while rest and _list_entry(rest[-1]) and not rest[-1].text.rstrip().endswith(":"):
         rest.pop()
-    return bool(rest) and rest[-1].text.rstrip().endswith(":") and len(rest[-1].text.split()) > 3
+    last = rest[-1] if rest else None
+    return last if last and last.text.rstrip().endswith(":") and len(last.text.split()) > 3 else None
+
+
+def _after_lead_in(before: list[Line]) -> bool:
+    """The lines before end with a sentence ending in ':' and the entries it introduces."""
+    return _lead_in(before) is not None
 
 
 def _credentials_lead_in(before: list[Line]) -> bool:
     """The list being read was introduced by a sentence about credentials ('… certifications … include:')."""
-    rest = list(before)
-    while rest and rest[-1].bullet:
-        rest.pop()
-    return _after_lead_in(before) and bool(_CREDENTIAL.search(rest[-1].text))
+    lead = _lead_in(before)
+    return lead is not None and bool(_CREDENTIAL.search(lead.text))
 
 
 def _add_certification(draft: Draft, line: Line) -> None:
@@ -423,8 +435,15 @@ def skills(draft: Draft, section: Section) -> None:
             note_block(draft, block)
 
 
+_LIST_OF_SKILLS = set("skills skill core key essential important soft technical hard transferable qualities abilities "
+                      "other general main top required personal interpersonal and".split())
+
+
 def _skill_block(draft: Draft, block: Block) -> None:
-    if block.value:
+    named = block.key and not set(vocab.norm(block.key).split()) <= _LIST_OF_SKILLS
+    if block.value and named and block.line:
+        draft.add(("skills",), block.line.text, block.line)  # 'Math skills: Calculating …' is one skill, named
+    elif block.value:
         for skill in vocab.short_list(block.value) or [block.value]:
             draft.add(("skills",), skill, block.line)
     one_per_line = len(block.items) >= 2  # a list written one per line: each line is one skill

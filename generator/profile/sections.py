@@ -281,14 +281,33 @@ def _heading(line: Line, following: Optional[Line], current: Section, scan: _Sca
     sub_key = line.text.rstrip().endswith(":") or current.kind == "levels"
     if sub_key and current.kind and vocab.section_field(current.kind, body):
         kind = vocab.section_kind(body)
-        return (kind, None) if sibling and kind and not same(kind) else None
+        if kind and ((sibling and not same(kind)) or (vocab.is_heading_phrase(body) and _set_like(line, current.heading))):
+            return kind, None  # 'Pay by Level:' after 'Career Levels:' is a heading, not a level's pay
+        return None
     kind = vocab.section_kind(body) if vocab.is_heading_phrase(body) else None
-    if kind and not same(kind):
-        return kind, None
+    if kind and (not same(kind) or _set_like(line, current.heading)):
+        return kind, None  # 'What They Do:' after 'Summary:' is the next heading, of the same kind
     if upper:
         kind = vocab.section_kind(body)
         return None if kind and same(kind) and not sibling else (kind, None)
+    if _titled_label(line) and _set_like(line, current.heading) and not is_level_field_line(following) \
+            and following is not None and not following.bullet:
+        return vocab.section_kind(body), None  # 'Frequently Asked Questions:' set as the headings are
     return None
+
+
+def _titled_label(line: Line) -> bool:
+    """'Rates and Business Notes:' alone on its line: a short phrase in Title Case ending in ':'."""
+    text = line.text.rstrip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.casefold() not in vocab.SMALL_WORDS]
+    return (text.endswith(":") and ":" not in text[:-1] and 1 <= len(text.split()) <= 6 and bool(words)
+            and all(w[:1].isupper() for w in words))
+
+
+def _set_like(line: Line, heading: Optional[Line]) -> bool:
+    """A heading phrase set as the section's own heading is: alone on its line, ending in ':'."""
+    return heading is not None and not heading.bullet and not line.bullet and heading.text.rstrip().endswith(":") \
+        and line.text.rstrip().endswith(":") and heading_text(line.text) != heading_text(heading.text)
 
 
 def _numbered(numbered: tuple[int, str], current: Section, scan: _Scan):

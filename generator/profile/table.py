@@ -58,16 +58,16 @@ def _place_row(draft: Draft, row: list[str], header: list[str], line: Line) -> b
         return False
     path = ("levels", index, "salary")
     level = levels[index]
-    first, _, _ = ranges[0]
     if "salary" not in level:
-        draft.put(path, first, line)
-    elif not _same_range(level["salary"], first):
+        draft.put(path, ranges[0][0], line)
+    held = level["salary"]
+    same_unit = [found for found, _, _ in ranges if found["period"] == held["period"]]
+    if same_unit and not _same_range(held, same_unit[0]):
         draft.note(line, f"this row's pay differs from the level {level['name']!r}")
         return True
-    others = [f"{unit}: {cell}" if unit else cell for found, unit, cell in ranges[1:]
-              if found["period"] != level["salary"]["period"]]
-    if others and "note" not in level["salary"]:
-        level["salary"]["note"] = "; ".join(others)
+    others = [f"{unit}: {cell}" if unit else cell for found, unit, cell in ranges if found["period"] != held["period"]]
+    if others and "note" not in held:
+        held["note"] = "; ".join(others)
     return True
 
 

@@ -51,13 +51,16 @@ development resource helpful useful links explore moving up specialty specialtie
 areas responsibility
 """.split())
 
+# Words a name in Title Case leaves in lower case.
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
 # Field patterns per section kind, tried in order (keys are normalised first).
 LEVEL_FIELDS = [
     ("job_titles", r"titles?\b|^roles?$|^positions?$|^job names?$|common roles|typical roles|example roles"),
     ("responsibilities", r"responsibilit|duties|tasks|what you( will|'ll)? do|day to day|activities|core work"
                          r"|^(typical|daily|main|key) work$|^the work$|^focus( areas)?$"),
     ("salary", r"salary|\bpay\b|wages?|compensation|earnings|income|^range$|pay range"),
-    ("experience", r"experience|^years\b|years of"),
+    ("experience", r"experience|^years\b|years of|^who$|^background$"),
     ("education", r"education|training|degree|schooling|qualification|^requirements?$"),
 ]
 HOW_FIELDS = [
