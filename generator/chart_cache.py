@@ -27,7 +27,7 @@ from generator.compose.model import ChartArt
 from generator.resources import PACKAGE
 
 ENV = "CAREER_BROCHURE_CACHE"
-FORMAT = 2  # bump when the entry layout changes (2: a vector display list instead of SVG)
+FORMAT = 3  # bump when the entry layout changes (2: a vector display list instead of SVG; 3: dates)
 MAX_ENTRIES = 400  # about 70 MB (an entry is ~180 KB): the least recently used go first
 _CODE = ("charts/__init__.py", "charts/canvas.py", "charts/industry.py", "charts/money.py", "charts/output.py",
          "charts/salary.py", "charts/theme.py", "charts/vector.py", "money.py", "i18n.py", "chart_cache.py",
@@ -82,7 +82,8 @@ def entry_key(profile, style, types: tuple[str, ...], catalogue: bytes, fonts: t
 def _to_json(charts: dict[str, ChartArt]) -> bytes:
     entries = [{"chart_id": a.chart_id, "vector": a.vector, "png": base64.b64encode(a.png).decode(),
                 "width_in": a.width_in, "height_in": a.height_in, "alt_text": a.alt_text, "period": a.period,
-                "median": a.median, "converted": a.converted} for a in charts.values()]
+                "median": a.median, "converted": a.converted, "as_of": a.as_of, "median_as_of": a.median_as_of}
+               for a in charts.values()]
     return json.dumps({"format": FORMAT, "charts": entries}, sort_keys=True).encode("utf-8")
 
 
@@ -96,7 +97,8 @@ def _from_json(data: bytes) -> Optional[dict[str, ChartArt]]:
         for e in tree["charts"]:
             art = ChartArt(str(e["chart_id"]), from_plain(e["vector"]),
                            base64.b64decode(e["png"], validate=True), float(e["width_in"]), float(e["height_in"]),
-                           str(e["alt_text"]), str(e["period"]), bool(e["median"]), bool(e["converted"]))
+                           str(e["alt_text"]), str(e["period"]), bool(e["median"]), bool(e["converted"]),
+                           str(e["as_of"]), str(e["median_as_of"]))
             if art.period not in ("year", "hour") or not (0 < art.width_in < 20 and 0 < art.height_in < 20):
                 return None
             charts[art.chart_id] = art

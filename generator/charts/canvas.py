@@ -184,15 +184,17 @@ def value_label(ax, x: float, y: float, text: str, colours: ChartColours):
     )
 
 
-def median_line(ax, median: float, colours: ChartColours, dashed: bool = False) -> None:
-    """The overall median: an accent line across the bars, labelled above them."""
+def median_line(ax, median: float, colours: ChartColours, dashed: bool = False, as_of: str = "") -> None:
+    """The overall median: an accent line across the bars, labelled above them (with its date when
+    it is not the bars' date)."""
     style = (0, (3, 1.6)) if dashed else "-"
     ax.axvline(median, color=colours.accent, linewidth=1.4, linestyle=style, zorder=4)
     low, high = ax.get_xlim()
     where = (median - low) / (high - low)
     ha = "left" if where < 0.2 else "right" if where > 0.8 else "center"
     ax.annotate(
-        t("charts.median_marker", amount=amount(median)), (median, 1), xycoords=("data", "axes fraction"),
+        t("charts.median_marker_as_of" if as_of else "charts.median_marker", amount=amount(median), date=as_of),
+        (median, 1), xycoords=("data", "axes fraction"),
         xytext=(0, 2.5), textcoords="offset points", ha=ha, va="bottom",
         fontsize=VALUE_PT, fontweight="bold", color=colours.accent_text, zorder=5, parse_math=False,
     )

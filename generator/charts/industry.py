@@ -14,7 +14,7 @@ from generator.charts.money import amount
 from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
 from generator.compose.model import ChartArt
-from generator.i18n import t
+from generator.i18n import source_date, t
 from generator.money import majority_period, per, per_short
 from generator.profile.model import Profile
 
@@ -46,10 +46,23 @@ def industry_rows(profile: Profile, period: Optional[str] = None) -> list[Indust
     return sorted(rows, key=lambda row: -row.pay)[:MAX_INDUSTRIES]
 
 
-def alt_text(rows: list[IndustryBar], median: Optional[float], period: str) -> str:
-    """The chart's data in words, each figure as the source gives it."""
-    text = t("charts.industry_alt", rows="; ".join(f"{row.name} {row.words}" for row in rows))
-    return text + (t("charts.industry_alt_median", amount=amount(median), per=per(period)) if median else ".")
+def alt_text(rows: list[IndustryBar], median: Optional[float], period: str, as_of: str = "",
+             median_as_of: str = "") -> str:
+    """The chart's data in words, each figure as the source gives it, with the dates of the figures."""
+    listed = "; ".join(f"{row.name} {row.words}" for row in rows)
+    text = t("charts.industry_alt_as_of", rows=listed, date=as_of) if as_of else t("charts.industry_alt", rows=listed)
+    if not median:
+        return text + "."
+    key = "charts.industry_alt_median_as_of" if median_as_of else "charts.industry_alt_median"
+    return text + t(key, amount=amount(median), per=per(period), date=median_as_of)
+
+
+def dates(profile: Profile) -> tuple[str, str]:
+    """(the date every industry figure shares, the median's year where it differs from that date)."""
+    shared = {item.as_of for item in profile.regional.top_paying_industries}
+    as_of = shared.pop() if len(shared) == 1 and None not in shared else ""
+    year = str(profile.median_pay.year) if profile.median_pay and profile.median_pay.year else ""
+    return (source_date(as_of) if as_of else ""), (year if as_of and year and year not in as_of else "")
 
 
 def _limits(ax, rows: list[IndustryBar], median: Optional[float]) -> None:
@@ -75,7 +88,9 @@ def industry_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE
     for y, row in enumerate(rows):
         canvas.value_label(ax, row.pay, y, row.label, colours)
     canvas.name_ticks(ax, names)
+    as_of, median_as_of = dates(profile)
     if median:
-        canvas.median_line(ax, median, colours, dashed=True)
-    return to_art(fig, CHART_ID, alt_text(rows, median, period), period=period,
-                  median=bool(median), converted=any(row.converted for row in rows), image_types=image_types)
+        canvas.median_line(ax, median, colours, dashed=True, as_of=median_as_of)
+    return to_art(fig, CHART_ID, alt_text(rows, median, period, as_of, median_as_of), period=period,
+                  median=bool(median), converted=any(row.converted for row in rows), image_types=image_types,
+                  as_of=as_of, median_as_of=median_as_of)

@@ -22,7 +22,8 @@ def png_bytes(fig: Figure) -> bytes:
 
 
 def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", median: bool = False,
-           converted: bool = False, image_types: tuple[str, ...] = IMAGE_TYPES) -> ChartArt:
+           converted: bool = False, image_types: tuple[str, ...] = IMAGE_TYPES, as_of: str = "",
+           median_as_of: str = "") -> ChartArt:
     """Render a figure in the image types asked for (the others stay empty); call inside the
     charts' rc_context."""
     width_in, height_in = (float(v) for v in fig.get_size_inches())
@@ -36,4 +37,6 @@ def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", medi
         period=period,
         median=median,
         converted=converted,
+        as_of=as_of,
+        median_as_of=median_as_of,
     )

@@ -76,7 +76,10 @@ FACTS = {"growth": _growth, "openings": _openings, "education": _education,
 
 
 def hook(p: Profile, audience: AudienceSpec) -> str:
-    """The cover line: worded for the job outlook when the audience has a line for it."""
+    """The cover line: worded for the job outlook when the audience has a line for it; never a
+    promise of sources to a profile that names none."""
+    if not p.sources and audience.hook_unsourced:
+        return audience.hook_unsourced
     category = w.growth_category(p.growth)
     return audience.hooks.get(category, audience.hook) if category else audience.hook
 

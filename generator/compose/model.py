@@ -100,6 +100,8 @@ class ChartArt:
     period: str = "year"  # the pay period the bars are drawn in
     median: bool = False  # a line marks the source's median
     converted: bool = False  # some bars were placed from the other period (2,080 hours a year)
+    as_of: str = ""  # the date the source gives every bar's figure ('May 2023'), if one
+    median_as_of: str = ""  # the median's own date, when it differs from the bars'
 
     def __hash__(self) -> int:  # fitting keys its measures by block: never hash the whole drawing
         return hash((self.chart_id, len(self.vector), self.png, self.width_in, self.height_in, self.alt_text))

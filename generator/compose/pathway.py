@@ -25,16 +25,45 @@ _ROUTE_WORDS = re.compile(
     r"|fines? de semana|en línea|aprendiz\w*|colegio comunitario|costo\w*|matrícula|en el trabajo"
     r"|capacitación pagada|a su (?:propio )?ritmo|flexible\w*)\b", re.I)
 MAX_ROUTES = 3
+# What makes a sentence say something a reader can act on: a figure, a named thing (a capital
+# after its first word), or a credential, program, school or role.
+_CONCRETE = re.compile(
+    r"\d|\b(?:degrees?|diplomas?|certificat\w*|licen[cs]\w*|apprentic\w*|programs?|programmes?|courses?|college\w*"
+    r"|schools?|training|exams?|examinations?|bootcamps?|associate'?s?|bachelor'?s?|master'?s?|doctora\w*|GED"
+    r"|internships?|classes|university|universities|military|credentials?|roles?|managers?|supervisors?|directors?"
+    r"|título\w*|grados?|certificad\w*|licencia\w*|programas?|cursos?|escuelas?|universidad\w*|aprendiz\w*"
+    r"|práctica\w*|puestos?|gerentes?|supervisor\w*)\b", re.I)
+# 'None; most training happens on the job.': an answer to a form's question, not a step
+_PLACEHOLDER = re.compile(r"^\s*(?:none|n/?a|not required|no requirements?|nothing|ninguno|ninguna|no)\s*[;:,.–—-]",
+                          re.I)
+
+
+def says_something(sentence: str) -> bool:
+    """A complete sentence that names something concrete (not 'There are several routes into the field.')."""
+    words = sentence.split()
+    if len(words) < 4 or not sentence.rstrip().endswith((".", "!", "?", ")", "”", '"')) or _PLACEHOLDER.match(sentence):
+        return False
+    return bool(_CONCRETE.search(sentence)) or any(word[:1].isupper() for word in words[1:])
+
+
+def key_sentence(text: str | None) -> str:
+    """The first sentence of a text that says something on its own, or ''."""
+    return next((sentence for sentence in w.sentences(text) if says_something(sentence)), "")
 
 
 def _text(text: str | None, whole: bool) -> str:
-    return " ".join(w.paragraphs(text)) if whole else w.first_sentence(text)
+    """The text whole, or shortened to its first sentence that says something; '' when no
+    sentence of it does."""
+    if not key_sentence(text):
+        return ""
+    return " ".join(w.paragraphs(text)) if whole else key_sentence(text)
 
 
 def high_school(p: Profile, whole: bool) -> str:
     how = p.how_to_become
     if how.high_school:
-        return _text(how.high_school, whole) if whole else w.first_paragraph(how.high_school)
+        return _text(how.high_school, whole) if whole or not key_sentence(how.high_school) \
+            else w.first_paragraph(how.high_school)
     return t("pathway.courses", courses=", ".join(how.high_school_courses)) if how.high_school_courses else ""
 
 
@@ -61,7 +90,7 @@ def routes(p: Profile, whole: bool, used: tuple[str, ...] = ()) -> str:
     for text in (how.education, how.postsecondary, how.licensing, p.work_experience):
         for sentence in w.sentences(text):
             fresh = sentence not in found and not any(sentence in seen for seen in used)
-            if _ROUTE_WORDS.search(sentence) and fresh:
+            if _ROUTE_WORDS.search(sentence) and fresh and says_something(sentence):
                 found.append(sentence)
     return " ".join(found[:MAX_ROUTES])
 
@@ -87,7 +116,8 @@ def first_job(p: Profile, whole: bool) -> str:
 
 def experience(p: Profile, whole: bool) -> str:
     level = p.levels[0] if p.levels else None
-    return (level.experience if level and level.experience else "") or _text(p.work_experience, whole)
+    text = level.experience if level and level.experience else ""
+    return (text if says_something(text) else "") or _text(p.work_experience, whole)
 
 
 def advancement(p: Profile, whole: bool) -> str:

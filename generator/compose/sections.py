@@ -78,10 +78,17 @@ def education_text(text: str, words: str) -> str:
 
 def entry_requirements(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     education = education_text(p.typical_education, ctx.education_words) if p.typical_education else ""
+    return _labelled([(t("labels.typical_education"), education), (t("labels.work_experience"), p.work_experience or "")],
+                     spec)
+
+
+def _jobs_line(p: Profile) -> str:
+    """'Number of jobs: 818,700 in 2023' (an outlook figure, never an entry requirement)."""
     jobs = p.number_of_jobs
-    jobs_text = (t("phrases.in_year", text=w.jobs(jobs), year=jobs.year) if jobs.year else w.jobs(jobs)) if jobs else ""
-    return _labelled([(t("labels.typical_education"), education), (t("labels.work_experience"), p.work_experience or ""),
-                      (t("labels.number_of_jobs"), jobs_text)], spec)
+    if not jobs:
+        return ""
+    text = t("phrases.in_year", text=w.jobs(jobs), year=jobs.year) if jobs.year else w.jobs(jobs)
+    return t("phrases.number_of_jobs", text=text)
 
 
 def specialties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -126,9 +133,11 @@ CHART_IDS = ("salary_by_level", "industry_pay")  # the charts generator/charts d
 
 def chart_caption(art: ChartArt, what: str) -> str:
     """What the chart shows, in which unit, what its line means, and any conversion."""
+    what = t("charts.caption_as_of", what=what, date=art.as_of) if art.as_of else what
     parts = [t("charts.caption_unit", what=what, per=per(art.period))]
     if art.median:
-        parts.append(t("charts.caption_median"))
+        parts.append(t("charts.caption_median_as_of", date=art.median_as_of) if art.median_as_of
+                     else t("charts.caption_median"))
     if art.converted:
         parts.append(t(f"charts.caption_converted.{art.period}"))
     return "; ".join(parts) + "."
@@ -193,6 +202,8 @@ def outlook(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     blocks: list[Block] = _paragraphs(o.summary)
     if o.annual_openings and w.count(o.annual_openings) not in (o.summary or ""):  # said once, not twice
         blocks.append(Paragraph(t("phrases.openings_average", count=w.count(o.annual_openings)), "emphasis"))
+    if p.number_of_jobs and w.count(p.number_of_jobs.count) not in (o.summary or ""):
+        blocks.append(Paragraph(_jobs_line(p), "emphasis"))
     blocks.extend(_bullets(list(o.drivers), spec))
     return tuple(blocks)
 
@@ -205,10 +216,38 @@ def trends(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     return _bullets(list(p.regional.trends), spec)
 
 
+def _pay_cell(figure) -> str:
+    return w.money(figure.pay) + (f" {per('hour')}" if figure.period == "hour" else "")
+
+
+def _pay_table(names: list[str], figures: list, name_label: str, spec: SectionSpec) -> tuple[Block, ...]:
+    """Names and their pay, highest first as the source lists them; the list's date beside the
+    pay, in the header when every figure has the same one, else in each row."""
+    pairs = _limit(list(zip(names, figures)), spec)
+    if not pairs:
+        return ()
+    dates = {f.as_of for _, f in pairs}
+    shared = dates.pop() if len(dates) == 1 else None
+    header = t("labels.median_pay_as_of", date=source_date(shared)) if shared else t("labels.median_pay")
+    rows = tuple((name, _pay_cell(f) if shared or not f.as_of else f"{_pay_cell(f)} ({source_date(f.as_of)})")
+                 for name, f in pairs)
+    return (Table((name_label, header), rows, (0.62, 0.38)),)
+
+
 def industries_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    rows = tuple((i.industry, w.money(i.pay) + (f" {per('hour')}" if i.period == "hour" else ""))
-                 for i in _limit(p.regional.top_paying_industries, spec))
-    return (Table((t("labels.industry"), t("labels.median_pay")), rows, (0.68, 0.32)),) if rows else ()
+    items = p.regional.top_paying_industries
+    return _pay_table([i.industry for i in items], list(items), t("labels.industry"), spec)
+
+
+def areas_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """Top-paying states or metro areas with their pay and date, as the source lists them."""
+    items = p.regional.top_paying_areas
+    return _pay_table([a.area for a in items], list(items), t("labels.area"), spec)
+
+
+def training_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """The routes and notes the source labels itself ('Alternative Paths', 'Apprenticeship'), with their labels."""
+    return _labelled([(d.label, d.text) for d in p.how_to_become.details], spec)
 
 
 def related(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -233,9 +272,21 @@ def notes(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     return _bullets(list(p.notes), spec)
 
 
+def figure_dates(p: Profile) -> list[str]:
+    """'median pay 2024', 'pay by industry May 2023': what the profile dates, and when."""
+    r = p.regional
+    found = [(t("labels.median_pay"), str(p.median_pay.year) if p.median_pay and p.median_pay.year else ""),
+             (t("labels.number_of_jobs"), str(p.number_of_jobs.year) if p.number_of_jobs and p.number_of_jobs.year else ""),
+             (t("labels.industry_pay"), ", ".join(sorted({i.as_of for i in r.top_paying_industries if i.as_of}))),
+             (t("labels.area_pay"), ", ".join(sorted({a.as_of for a in r.top_paying_areas if a.as_of})))]
+    return [t("phrases.dated", what=w.lower_first(what), date=source_date(date)) for what, date in found if date]
+
+
 def sources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    if not p.sources:
-        return (Paragraph(t("phrases.no_source"), "caption"),)
+    if not p.sources:  # what the reader has, never a promise: the dates the profile gives, if any
+        dates = figure_dates(p)
+        text = t("phrases.no_source_dated", dates="; ".join(dates)) if dates else t("phrases.no_source")
+        return (Paragraph(text, "caption"),)
     blocks: list[Block] = []
     for source in p.sources:
         blocks.append(Paragraph(_source_line(source.name, source.data_as_of), "caption"))
@@ -327,6 +378,8 @@ BUILDERS: dict[str, Builder] = {
     "hot_markets": hot_markets,
     "trends": trends,
     "industries_table": industries_table,
+    "areas_table": areas_table,
+    "training_details": training_details,
     "related": related,
     "resources": resources,
     "notes": notes,

@@ -184,6 +184,8 @@ class AudienceSpec(Spec):
     type_factor: float = Field(1.0, ge=0.8, le=1.3)
     hook: str = Field(..., description="The cover line (used when no growth-specific hook applies).")
     hooks: dict[GrowthId, str] = Field({}, description="Cover lines by job-outlook category (templates/wording/growth.yaml).")
+    hook_unsourced: Optional[str] = Field(None, description="The cover line for a profile that names no source, "
+                                                             "where `hook` speaks of sources.")
     education_words: Literal["term", "plain", "both"] = Field(
         "term", description="BLS education terms as written, in plain words, or both (templates/wording/education.yaml).")
     cover: CoverSpec
@@ -313,7 +315,7 @@ def _worded(raw: dict, catalogue: "i18n.Catalogue", key: str, path: Path) -> dic
     the big number's label, and each section's heading, intro, fixed text, link and step titles."""
     words = catalogue.get(key)
     worded = {**raw, "reader": words["reader"], "description": words["description"], "hook": words["hook"],
-              "hooks": dict(words.get("hooks") or {})}
+              "hooks": dict(words.get("hooks") or {}), "hook_unsourced": words.get("hook_unsourced")}
     cover = dict(raw.get("cover") or {})
     cover["big_number"] = {**cover.get("big_number", {}), "label": words["big_number"]}
     worded["cover"] = cover

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import takewhile
 from typing import Callable, Optional
 
 from generator.profile import items as parse
@@ -132,7 +134,8 @@ def _level_groups(lines: list[Line]) -> list[tuple[Optional[Line], list[Line]]]:
     in_list = False  # under a bare 'Core Responsibilities:' label, lines are its items
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if _is_level_head(line, following) and not (in_list and _looks_like_item(line, following)):
+        head = _is_level_head(line, following) or _heads_indented_fields(line, lines[index + 1:])
+        if head and not (in_list and _looks_like_item(line, following)):
             groups.append((line, []))
             in_list = False
             continue
@@ -155,6 +158,14 @@ def _looks_like_item(line: Line, following: Optional[Line]) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text) if w.casefold() not in _SMALL_WORDS]
     named = words and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
     return not (named or "level" in line.text.casefold())
+
+
+def _heads_indented_fields(line: Line, rest: list[Line]) -> bool:
+    """'Helper / Entry Welder' over indented bullets that hold a level field ('- Pay: $36K - $44K')."""
+    if line.bullet or line.number is not None or is_prose(line.text) or line.key_value():
+        return False
+    under = list(takewhile(lambda after: after.indent > line.indent, rest))
+    return any(is_level_field_line(after) for after in under)
 
 
 def _is_level_head(line: Line, following: Optional[Line]) -> bool:
@@ -242,6 +253,9 @@ def _level(draft: Draft, head: Line, lines: list[Line], acronyms: set[str]) -> N
         handler = _LEVEL_FIELDS.get(block.field or "")
         if handler and block.line:
             handler(draft, path, block)
+        elif block.key is None and block.items and all(line.bullet for line in block.items):
+            for line in block.items:  # the duties listed under a level's name, without a label
+                draft.add(path + ("responsibilities",), line.text, line)
         elif not place_fact(draft, block):
             note_block(draft, block)
 
@@ -288,7 +302,8 @@ _LEVEL_FIELDS = {
 def how_to_become(draft: Draft, section: Section) -> None:
     """Education, high school (and its courses), postsecondary, licensing, certifications, advancement."""
     default = "advancement" if section.kind == "advancement" else "education"
-    for block in to_blocks(section.kind, section.lines):
+    lines = [piece for line in section.lines for piece in _inline_labels(line)]
+    for block in to_blocks(section.kind, lines):
         if place_fact(draft, block):
             continue
         field = block.field
@@ -302,6 +317,18 @@ def how_to_become(draft: Draft, section: Section) -> None:
             _how_text(draft, field or default, block)
         else:
             note_block(draft, block)
+
+
+_INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=[A-Z][\w'’/-]*(?:\s+(?:[A-Z&][\w'’/-]*|of|and|or|for|the)){0,3}:\s)")
+
+
+def _inline_labels(line: Line) -> list[Line]:
+    """'… in fabrication shops. Alternative Paths: Community colleges …' is two thoughts, each on a
+    line of its own (the same source line)."""
+    if line.bullet or line.number is not None:
+        return [line]
+    pieces = _INLINE_LABEL.split(line.text)
+    return [line] if len(pieces) == 1 else [replace(line, text=piece) for piece in pieces]
 
 
 _PLAIN_HOW_KEYS = re.compile(r"^(?:post ?secondary(?: education| training| options)?|education(?: and training)?"

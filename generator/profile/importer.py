@@ -45,11 +45,15 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise ImportTextError(f"{name}: not a text file (binary data)")
+    text, dropped = without_pictographs(text)
     lines = to_lines(text)
     if not lines:
         raise ImportTextError(f"{name}: empty file: no profile to import")
     draft = Draft(name)
-    draft.data["title"] = _title(lines[0], name, handlers.acronyms_of(lines))
+    for line_no, chars in dropped:
+        draft.warnings.append(f"{name}:{line_no}: warning: left out {chars}: a pictograph the brochure's faces "
+                              "cannot print")
+    draft.data["title"] = _title(lines[0], name, handlers.acronyms_of(lines[1:]))
     draft.where[("title",)] = lines[0].no
     sections = segment([line for line in lines[1:2] if not is_decoration(line)] + lines[2:])
     for section in sections:
@@ -63,6 +67,21 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
 
 
 _SUBTITLE = re.compile(r"^(?:an?\s+)?(?:career|occupation(?:al)?|job)\s+(?:profile|overview|guide|brochure|fact sheet)$", re.I)
+
+
+# Emoji and pictographs (and the joiners and variation selectors that build them): no face of the
+# brochure has them, so they would print as boxes. Dingbats (✓ ➤) are left: they mark bullets.
+_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\u2B50-\u2B55\uFE0F\u200D]+\\s?")
+
+
+def without_pictographs(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text without pictographs, and (line number, what was left out) for each line that had one."""
+    dropped = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        found = "".join(m.group(0).strip() for m in _PICTOGRAPH.finditer(line))
+        if found:
+            dropped.append((no, found))
+    return (_PICTOGRAPH.sub("", text), dropped) if dropped else (text, dropped)
 
 
 def is_decoration(line: Line) -> bool:

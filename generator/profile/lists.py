@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.profile import items as parse
 from generator.profile import places, salary, vocab
@@ -115,15 +116,24 @@ def sources(draft: Draft, section: Section) -> None:
 
 def unknown(draft: Draft, section: Section) -> None:
     """A section we do not know: heading and text kept in notes, with one warning."""
-    lines = ([section.heading] if section.heading else []) + section.lines
     if not section.lines:
         return  # a heading over sections of their own ('## Where the Money Is', then '### Top-Paying …')
+    kept = [line for block in to_blocks(None, section.lines) if not _headline_fact(draft, block)
+            for line in ([block.line] if block.line else []) + block.items]
+    lines = ([section.heading] if section.heading else []) + kept
     for line in lines:
         draft.notes.append(line.text)
     last = lines[-1].no if lines else 0
     first = section.heading
     span = f"lines {first.no}-{last}" if first and last > first.no else "one line"
     draft.warn(first, f'unknown section "{section.title}" ({span}); kept in notes')
+
+
+def _headline_fact(draft: Draft, block) -> bool:
+    """A 'Median pay (May 2024): …' line is the fact wherever it stands."""
+    if block.line is None or not vocab.global_field(block.key or ""):
+        return False
+    return place_fact(draft, replace(block, field=vocab.global_field(block.key)))
 
 
 def fallback_facts(draft: Draft, lines: list[Line]) -> None:

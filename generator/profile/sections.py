@@ -56,6 +56,7 @@ _DASH_FIELDS = {"job_titles", "responsibilities", "salary", "experience", "educa
                 "advancement", "schedules", "industries", "settings", "drivers", "summary"}
 _DASH_KEY_WORDS = vocab.HEADING_WORDS | set("""
 titles title day experience focus openings per year entry wage annual median projected hourly typical years
+range background who
 """.split())
 _DASH_KEY = re.compile(r"^(?P<key>[^:]{1,50}?)\s+[-–—]\s+(?P<value>\S.*)$")
 

@@ -39,7 +39,7 @@ def place_rows(draft: Draft, rows: list[Line]) -> None:
         if not header and not any(salary.find_money(cell) for cell in row):
             header = row
             continue
-        if not _place_row(draft, row, header, line):
+        if not _place_row(draft, row, header, line) and not _restates_median(draft, row):
             draft.note(line, "a pay table row that names no level")
 
 
@@ -69,6 +69,14 @@ def _place_row(draft: Draft, row: list[str], header: list[str], line: Line) -> b
     if others and "note" not in held:
         held["note"] = "; ".join(others)
     return True
+
+
+def _restates_median(draft: Draft, row: list[str]) -> bool:
+    """'All levels (median) | $133,080 | $63.98': the median pay the profile already gives, again."""
+    median = draft.data.get("median_pay") or {}
+    figures = {money.amount for cell in row[1:] for money in salary.find_money(cell)}
+    held = {median.get("annual"), median.get("hourly")} - {None}
+    return bool(figures) and figures <= held and "median" in vocab.norm(row[0])
 
 
 def _same_name(level_name: str, cell: str) -> bool:

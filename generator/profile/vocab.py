@@ -28,6 +28,7 @@ SECTION_PATTERNS: list[tuple[str, str]] = [
     ("outlook", r"outlook|projection|future|job growth|employment growth|demand"),
     ("pay", r"^(pay|salary|salaries|earnings|wages?|compensation)( and benefits| information| data)?$|median pay"),
     ("overview", r"overview|summary|introduction|\babout\b|at a glance|quick facts|key facts|what they do"
+                 r"|quick take|fast facts|in brief|the basics|highlights"
                  r"|description|snapshot|the role|job duties|\bduties\b"),
 ]
 
@@ -43,7 +44,7 @@ requirements licensing licensure license licenses certification certifications c
 tool software technology technologies equipment qualities abilities important core essential technical soft work
 working environment environments conditions setting settings schedule schedules where they do outlook employment
 projections projection future demand related similar other resources learn more learning further reading for
-information info advancement advancing regional region regions data trends are pay salary salaries earnings wages
+information info advancement advancing regional take fast brief basics highlights region regions data trends are pay salary salaries earnings wages
 wage compensation benefits sources source references citations what hot markets market top paying highest
 industries industry state states location locations geographic geography of description snapshot duties
 responsibilities growth opportunities training your this you need requirement necessary typical professional
@@ -58,7 +59,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or"
 LEVEL_FIELDS = [
     ("job_titles", r"titles?\b|^roles?$|^positions?$|^job names?$|common roles|typical roles|example roles"),
     ("responsibilities", r"responsibilit|duties|tasks|what you( will|'ll)? do|day to day|activities|core work"
-                         r"|^(typical|daily|main|key) work$|^the work$|^focus( areas)?$"),
+                         r"|^((typical|daily|main|key) )?work$|^the work$|^focus( areas)?$"),
     ("salary", r"salary|\bpay\b|wages?|compensation|earnings|income|^range$|pay range"),
     ("experience", r"experience|^years\b|years of|^who$|^background$"),
     ("education", r"education|training|degree|schooling|qualification|^requirements?$"),
@@ -224,7 +225,7 @@ def split_list(text: str, split_and: bool = False) -> list[str]:
         else:
             current += char
     parts.append(current)
-    items = [re.sub(r"^(?:and|or|&)\s+", "", part.strip(), flags=re.I) for part in parts]
+    items = [re.sub(r"^(?:[Aa]nd|[Oo]r|&)\s+", "", part.strip()) for part in parts]  # 'OR Technician' stays
     if split_and:
         items = [piece for item in items for piece in _split_and(item)]
     return [item.strip() for item in items if item.strip()]

@@ -41,6 +41,7 @@ from generator.render.docx_layout import (
 )
 from generator.render.docx_package import clean_text, clear_body, package_parts, set_core, set_language, write_package
 from generator.render.docx_qr import qr_png
+from generator.render.scripts import RTL_RUN, reads_right_to_left
 
 FORMAT = "docx"
 REFERENCE = TEMPLATES_DIR / "reference.docx"
@@ -124,11 +125,6 @@ def _para(w: _Writer, style: str, text: str = "", container=None, prefix: str = 
     return p
 
 
-_RTL_RUN = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
-                      "(?:[\\s\\-–—'’\"“”,:;()]+[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
-                      "\ufb1d-\ufdff\ufe70-\ufeff]+)*")
-
-
 _BREAKS = re.compile("[\t\n\r]")
 
 
@@ -150,8 +146,10 @@ def _run(p, text: str, bold=None, italic=None, size=None):
     right-to-left, so Word lays them out (the PDF writer reorders them itself).
     """
     text = clean_text(text)
+    if not len(p.runs) and reads_right_to_left(text):  # a paragraph read right to left: its full stop at the left
+        _before_ppr_tail(p._p.get_or_add_pPr(), OxmlElement("w:bidi"))
     pieces, last = [], 0
-    for match in _RTL_RUN.finditer(text):
+    for match in RTL_RUN.finditer(text):
         pieces += [(text[last:match.start()], False), (match.group(0), True)]
         last = match.end()
     pieces.append((text[last:], False))

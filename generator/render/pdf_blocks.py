@@ -16,7 +16,9 @@ from generator.compose import model as m
 from generator.links import is_web_link
 from generator.render.pdf_charts import ChartFlowable, draw_svg, known_colours, prepared_svg
 from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
+from generator.render.pdf_bidi import BidiParagraph
 from generator.render.pdf_fonts import markup, register
+from generator.render.scripts import has_rtl
 from generator.render.pdf_styles import colour, inks, paragraph_styles
 from generator.render.pdf_tags import ListItem, Tag, tagger_of
 
@@ -39,8 +41,10 @@ class Context:
             return SizedParagraph(self, text, style_name, bold_label, kw)
         return self.paragraph(text, style_name, bold_label, **kw)
 
-    def paragraph(self, text: str, style_name: str, bold_label: str = "", **kw) -> Paragraph:
+    def paragraph(self, text: str, style_name: str, bold_label: str = "", **kw) -> Flowable:
         style = self.styles[style_name]
+        if has_rtl(text):  # broken into lines as read, each line then reordered as drawn
+            return BidiParagraph(text, style, bold_label, self.fonts["bold"], **kw)
         body = markup(text, style.fontName)
         if bold_label:
             body = f"<b>{markup(bold_label, self.fonts['bold'])}:</b> {body}"

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.colors import CMYKColor, Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.platypus import Flowable
 
@@ -116,10 +117,6 @@ class _Pen:
         value = HexColor(hexed)
         return _to_cmyk(value, self.known) if self.cmyk else value
 
-    def font(self, text: str, bold: bool, italic: bool) -> str:
-        """The brochure's face for the weight and slant, or the fallback face a label needs."""
-        return _face_of_label(text, self.names[FACES[bold, italic]])
-
     def clip(self, box) -> None:
         """A clipping rectangle holds until the next is set: the state is saved before each."""
         if self.state.get("clip") == box:
@@ -175,18 +172,44 @@ def _text(pen: _Pen, op: tuple) -> None:
         return
     canvas = pen.canvas
     text = visual(text)  # Hebrew and Arabic as they are read, Arabic letters joined (as in paragraphs)
-    font = pen.font(text, bold, italic)
+    runs = _face_runs(text, pen.names[FACES[bold, italic]])
     pen.set("fill", (colour, opacity), lambda v: canvas.setFillColor(pen.colour(v[0]), alpha=v[1]))
-    pen.set("font", (font, size), lambda v: canvas.setFont(*v))
-    show = {"start": canvas.drawString, "middle": canvas.drawCentredString, "end": canvas.drawRightString}[anchor]
     if angle:
         canvas.saveState()
         canvas.translate(x, y)
         canvas.rotate(angle)
-        show(0, 0, text)
-        canvas.restoreState()
-    else:
+        x, y = 0.0, 0.0
+    if len(runs) == 1:
+        pen.set("font", (runs[0][1], size), lambda v: canvas.setFont(*v))
+        show = {"start": canvas.drawString, "middle": canvas.drawCentredString, "end": canvas.drawRightString}[anchor]
         show(x, y, text)
+    else:  # '金融業・保険業 (Finance and insurance)': each run in the face that has its letters
+        widths = [stringWidth(run, face, size) for run, face in runs]
+        x -= {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[anchor]
+        for (run, face), width in zip(runs, widths):
+            pen.set("font", (face, size), lambda v: canvas.setFont(*v))
+            canvas.drawString(x, y, run)
+            x += width
+    if angle:
+        canvas.restoreState()
+
+
+def _face_runs(text: str, font_name: str) -> list[tuple[str, str]]:
+    """(text, face) runs: the brochure's face, and a fallback face for the letters it lacks; a
+    label the face or one fallback sets whole stays one run."""
+    single = _face_of_label(text, font_name)
+    if all(face_for(char, single) is None for char in text):
+        return [(text, single)]
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        face = face_for(char, font_name) or font_name
+        if char.isspace() and runs:
+            face = runs[-1][1]
+        if runs and runs[-1][1] == face:
+            runs[-1] = (runs[-1][0] + char, face)
+        else:
+            runs.append((char, face))
+    return runs
 
 
 def draw_display_list(canvas, ops: tuple, scale: float, style: Style, cmyk: bool) -> None:

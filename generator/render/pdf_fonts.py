@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from generator.compose.model import Fonts
+from generator.render.scripts import RTL_RUN, has_rtl
 
 FALLBACK = "Fallback"
 FALLBACK_BOLD = "Fallback-Bold"
@@ -154,14 +155,7 @@ def missing(text: str, font_name: str) -> set[str]:
     return {c for c in lacking if not any(ord(c) in _covered(face) for face in _wide_faces())}
 
 
-def _is_rtl(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL")
-
-
-_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-RTL_KEEP = 48  # characters of a right-to-left run kept on one line
-_RTL = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-_RTL_RUN = re.compile(f"[{_RTL}]+(?:[\\s\\-–—'’\"“”,:;()]+[{_RTL}]+)*")
+RTL_KEEP = 48  # characters of a right-to-left run kept on one line (labels: paragraphs reorder per line)
 
 
 def visual(text: str) -> str:
@@ -171,7 +165,7 @@ def visual(text: str) -> str:
     Arabic letters take their joined forms. Each run of right-to-left words is reordered
     on its own (python-bidi), so the left-to-right text around it is untouched.
     """
-    if not _RTL_CHAR.search(text):
+    if not has_rtl(text):
         return text
     from arabic_reshaper import reshape
     from bidi import get_display
@@ -180,12 +174,17 @@ def visual(text: str) -> str:
         shown = get_display(reshape(match.group(0)), base_dir="R")
         # reordered before line breaking: a short run is kept on one line, so its words stay in order
         return shown.replace(" ", "\u00a0") if len(shown) <= RTL_KEEP else shown
-    return _RTL_RUN.sub(flip, text)
+    return RTL_RUN.sub(flip, text)
 
 
 def markup(text: str, font_name: str) -> str:
-    """Escape text for a Paragraph; runs the font lacks are set in a fallback face that has them."""
-    text = visual(text)
+    """Escape text for a Paragraph, right-to-left runs in the order they are drawn; runs the font
+    lacks are set in a fallback face that has them."""
+    return faced(visual(text), font_name)
+
+
+def faced(text: str, font_name: str) -> str:
+    """Escape text for a Paragraph as it stands; runs the font lacks set in a fallback face."""
     if set(map(ord, text)) <= _covered(font_name):  # the usual case: the face has every glyph
         return escape(text)
     out, run, face = [], [], None
