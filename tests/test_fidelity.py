@@ -109,8 +109,48 @@ def test_industries_keep_their_names_and_pay(imported):
     want = expected(path).get("top_paying_industries")
     if want is None:
         pytest.skip("no industries with pay expected")
-    got = [(i.industry, i.pay, i.period) for i in profile.regional.top_paying_industries]
-    assert got == [(i["industry"], i["pay"], i.get("period", "year")) for i in want]
+    got = [(i.industry, i.pay, i.period, i.as_of) for i in profile.regional.top_paying_industries]
+    assert got == [(i["industry"], i["pay"], i.get("period", "year"), i.get("as_of")) for i in want]
+
+
+def test_places_keep_their_names_pay_and_date(imported):
+    """'Top-Paying States (May 2025 median):' then 'California: $104,820': a place, its whole figure, the list's date."""
+    path, profile, _ = imported
+    want = expected(path).get("top_paying_areas", [])
+    got = [(a.area, a.pay, a.period, a.as_of) for a in profile.regional.top_paying_areas]
+    assert got == [(a["area"], a["pay"], a.get("period", "year"), a.get("as_of")) for a in want]
+
+
+def test_certifications_name_their_issuer(imported):
+    path, profile, _ = imported
+    want = expected(path).get("issuers")
+    if want is None:
+        pytest.skip("no issuers expected")
+    got = {c.name: c.issuer for c in profile.how_to_become.certifications if c.issuer}
+    assert got == want
+
+
+def test_labelled_routes_are_details_of_their_own(imported):
+    """'Alternative Paths: …' and 'Apprenticeship: …' keep their labels; never merged into education."""
+    path, profile, _ = imported
+    want = expected(path).get("details", [])
+    how = profile.how_to_become
+    assert [d.label for d in how.details] == want
+    for label in want:
+        for field in (how.education, how.postsecondary, how.advancement):
+            assert f"{label}:" not in (field or ""), f"{label!r} merged into a text"
+
+
+_LEVEL_FIELD = re.compile(r"^(?:[-•*]\s*)?(?:salary|pay|salary range|job titles|titles|experience)\s*[:–-]", re.I)
+
+
+def test_no_level_or_salary_line_in_notes(imported):
+    """Notes hold what could not be placed, never a level's fields or its pay."""
+    path, profile, _ = imported
+    names = {level.name.casefold() for level in profile.levels}
+    for note in profile.notes:
+        assert not _LEVEL_FIELD.match(note), f"{path.name}: a level field in notes: {note!r}"
+        assert note.casefold() not in names, f"{path.name}: a level name in notes: {note!r}"
 
 
 def test_lists_and_texts_kept_whole(imported):
@@ -139,7 +179,8 @@ _SCALE = {"k": 1_000, "thousand": 1_000, "million": 1_000_000}
 _FILLER = set("""
 about approximately around nearly roughly over per year years hour hours an a the and or of to in on for as at by
 is are be with from that this it its k thousand million percent each annually openings positions will open
-projected expected estimated data accessed retrieved updated hourly yearly annual weekly jobs equivalent
+projected expected estimated data accessed retrieved updated published hourly yearly annual weekly jobs equivalent
+growth
 january february march april may june july august september october november december
 """.split())
 

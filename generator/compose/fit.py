@@ -178,6 +178,14 @@ class Atoms:
             return PART_COST
         return 0.0
 
+    def inside_paragraph(self, index: int) -> bool:
+        """True when a break before atom `index` falls between two lines of one paragraph."""
+        if index >= len(self.atoms) or index == 0:
+            return False
+        atom, before = self.atoms[index], self.atoms[index - 1]
+        return atom.item is not None and (atom.section, atom.block) in self.line_ends \
+            and (before.section, before.block) == (atom.section, atom.block)
+
     def fills(self, start: int, end: int) -> bool:
         """True when the run holds ruled lines, which take whatever room is left."""
         end = min(end, len(self.atoms))
@@ -222,12 +230,14 @@ class Atoms:
 def _greedy_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
     """Each panel takes as much as fits; raises Overflow naming what is left over."""
     ends, start = [], 0
-    for panel in panels:
+    for index, panel in enumerate(panels):
         end = start
+        turns = index + 1 < len(panels) and panels[index + 1].page != panel.page
         for candidate in atoms.breaks[bisect_right(atoms.breaks, start):]:
             if atoms.run(start, candidate, panel.text_width) > panel.text_height + 1e-6:
                 break
-            end = candidate
+            if not (turns and atoms.inside_paragraph(candidate)):  # never mid-sentence over a page
+                end = candidate
         ends.append(end)
         start = end
     if start < len(atoms.atoms):
@@ -260,7 +270,12 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
     weights = weights or [1.0] * len(panels)
     ends_in_lines = bool(n) and isinstance(atoms.block(atoms.atoms[-1]), WritingLines)
     best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+    previous_page = panels[0].page if panels else 0
     for panel, target, weight in zip(panels, targets, weights):
+        new_side = panel.page != previous_page  # a sentence never goes on over the page (or the sheet's side)
+        previous_page = panel.page
+        if new_side:
+            best = {start: found for start, found in best.items() if not atoms.inside_paragraph(start)}
         width, height = panel.text_width, panel.text_height
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (cost, ends) in best.items():

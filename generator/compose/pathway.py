@@ -71,11 +71,25 @@ _SCHOOL_LEVEL = re.compile(r"^\s*(?:high school|no formal|none\b|secondary schoo
                            r"|escuela secundaria|ninguna?\b|sin credencial)", re.I)
 
 
+_ROUTE_LABEL = re.compile(r"apprentic|program|training|bootcamp|college|school|certificat|aprendiz|programa|formaci", re.I)
+
+
+def route_detail(p: Profile):
+    """The labelled route ('Apprenticeship: …') that is the way in when the profile has no education
+    or postsecondary text of its own, or None."""
+    how = p.how_to_become
+    if key_sentence(how.education) or key_sentence(how.postsecondary):
+        return None
+    return next((d for d in how.details if _ROUTE_LABEL.search(d.label) and key_sentence(d.text)), None)
+
+
 def education(p: Profile, whole: bool) -> str:
-    """The profile's education text; else its postsecondary programs; else the typical education (if past school)."""
+    """The profile's education text; else its postsecondary programs; else the labelled route that
+    is the way in; else the typical education (if past school)."""
     how = p.how_to_become
     typical = p.typical_education or ""
-    return (_text(how.education, whole) or _text(how.postsecondary, whole)
+    route = route_detail(p)
+    return (_text(how.education, whole) or _text(how.postsecondary, whole) or (_text(route.text, whole) if route else "")
             or ("" if _SCHOOL_LEVEL.match(typical) else typical))
 
 

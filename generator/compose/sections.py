@@ -88,7 +88,7 @@ def _jobs_line(p: Profile) -> str:
     if not jobs:
         return ""
     text = t("phrases.in_year", text=w.jobs(jobs), year=jobs.year) if jobs.year else w.jobs(jobs)
-    return t("phrases.number_of_jobs", text=text)
+    return t("phrases.number_of_jobs", text=f"{text} ({jobs.note})" if jobs.note else text)
 
 
 def specialties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -246,8 +246,10 @@ def areas_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...
 
 
 def training_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    """The routes and notes the source labels itself ('Alternative Paths', 'Apprenticeship'), with their labels."""
-    return _labelled([(d.label, d.text) for d in p.how_to_become.details], spec)
+    """The routes and notes the source labels itself ('Alternative Paths', 'Apprenticeship'), with their
+    labels; the one the pathway's education step already tells is not told twice."""
+    told = path.route_detail(p)
+    return _labelled([(d.label, d.text) for d in p.how_to_become.details if d is not told], spec)
 
 
 def related(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:

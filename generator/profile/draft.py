@@ -42,7 +42,10 @@ class Draft:
         """Set a single-valued field; a second, different value goes to notes."""
         parent = self._parent(path)
         if path[-1] in parent and parent[path[-1]] != value:
-            if not _restates(value, parent[path[-1]]):
+            old = parent[path[-1]]
+            if _agrees(value, old):  # 'Hourly: $45.32' after 'Median Pay: $94,260 per year'
+                old.update(value)
+            elif not _restates(value, old):
                 self.note(line, f"{_dotted(path)} given twice; this one")
             return  # 'Median pay: $59,810' again, where the first gave the hourly figure too
         parent[path[-1]] = value
@@ -76,6 +79,12 @@ class Draft:
 def _restates(value: Any, old: Any) -> bool:
     """True when every figure of `value` is the one already held (a shorter repeat of a fact)."""
     return isinstance(value, dict) and isinstance(old, dict) and all(old.get(k) == v for k, v in value.items())
+
+
+def _agrees(value: Any, old: Any) -> bool:
+    """True when `value` adds figures to `old` and contradicts none of its own."""
+    return (isinstance(value, dict) and isinstance(old, dict) and bool(set(value) - set(old))
+            and all(old[k] == v for k, v in value.items() if k in old))
 
 
 def _dotted(path: tuple) -> str:

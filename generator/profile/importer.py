@@ -10,7 +10,7 @@ from typing import Any, Optional
 from pydantic import ValidationError
 
 from generator.errors import ImportTextError
-from generator.profile import handlers, lists
+from generator.profile import handlers, levels, lists, pathways
 from generator.profile.draft import Draft
 from generator.profile.model import Profile, ProfileWarning
 from generator.profile.sections import Line, Section, heading_text, looks_like_heading, segment, to_lines
@@ -22,7 +22,7 @@ from generator.yaml_model import field_path
 
 HANDLERS = {
     "preamble": handlers.overview, "overview": handlers.overview, "pay": handlers.overview,
-    "levels": handlers.levels, "how_to_become": handlers.how_to_become, "advancement": handlers.how_to_become,
+    "levels": levels.levels, "how_to_become": pathways.how_to_become, "advancement": pathways.how_to_become,
     "skills": handlers.skills, "tools": handlers.skills, "skills_tools": handlers.skills,
     "work_environment": handlers.work_environment, "outlook": handlers.outlook,
     "related": lists.related, "specialties": lists.specialties, "resources": lists.resources, "regional": lists.regional, "sources": lists.sources,
@@ -53,7 +53,7 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
     for line_no, chars in dropped:
         draft.warnings.append(f"{name}:{line_no}: warning: left out {chars}: a pictograph the brochure's faces "
                               "cannot print")
-    draft.data["title"] = _title(lines[0], name, handlers.acronyms_of(lines[1:]))
+    draft.data["title"] = _title(lines[0], name, levels.acronyms_of(lines[1:]))
     draft.where[("title",)] = lines[0].no
     sections = segment([line for line in lines[1:2] if not is_decoration(line)] + lines[2:])
     for section in sections:
@@ -71,7 +71,7 @@ _SUBTITLE = re.compile(r"^(?:an?\s+)?(?:career|occupation(?:al)?|job)\s+(?:profi
 
 # Emoji and pictographs (and the joiners and variation selectors that build them): no face of the
 # brochure has them, so they would print as boxes. Dingbats (✓ ➤) are left: they mark bullets.
-_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\u2B50-\u2B55\uFE0F\u200D]+\\s?")
+_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\u2B50-\u2B55\uFE0F\u200D]+[ \t]?")
 
 
 def without_pictographs(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -97,7 +97,7 @@ def _title(line: Line, name: str, acronyms: set[str] = frozenset()) -> str:
                               "put the occupation's name on the first line")
     text = heading_text(line.raw)
     text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
-    text = handlers.title_case(text, acronyms)  # 'PLUMBERS, PIPEFITTERS, AND STEAMFITTERS' like level names
+    text = levels.title_case(text, acronyms)  # 'PLUMBERS, PIPEFITTERS, AND STEAMFITTERS' like level names
     if not text or (text.endswith((".", "!", "?")) and vocab_clause(text)):
         raise ImportTextError(f'{name}:{line.no}: no title line: "{line.raw[:60]}" reads as a sentence; '
                               "put the occupation's name on the first line")

@@ -102,7 +102,7 @@ _SMALL = ("of", "for", "on", "and", "the", "&", "in", "de")
 def _names_an_organisation(text: str) -> bool:
     """'Amazon Web Services', 'National Center for Competency Testing (NCCT)': a name, not a sentence."""
     words = text.split()
-    if not words or len(words) > 8 or text.endswith(".") or vocab.reads_as_clause(text) or _CREDENTIAL_WORD.search(text):
+    if not words or len(words) > 10 or text.endswith(".") or vocab.reads_as_clause(text) or _CREDENTIAL_WORD.search(text):
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL or w[:1] in "(&" for w in words)
 
@@ -126,6 +126,11 @@ def _name_and_rest(name: str, rest: str) -> dict:
         return {"name": name, "issuer": issuer.strip().rstrip(".").strip(), "description": rest}
     if _is_issuer(rest):
         return {"name": name, "issuer": rest}
+    who = re.split(r"\s*;\s*", rest, maxsplit=1)[0].rstrip(".")
+    if who != rest.rstrip(".") and _names_an_organisation(who):  # 'American Translators Association; offered in …'
+        return {"name": name, "issuer": who, "description": rest}
+    if _names_an_organisation(rest.rstrip(".")) and rest.endswith("."):
+        return {"name": name, "issuer": rest.rstrip("."), "description": rest}
     name, issuer = _issuer_after_comma(name)
     if issuer:
         return {"name": name, "issuer": issuer, "description": rest}

@@ -50,6 +50,8 @@ def _resource(draft: Draft, text: str, line: Line, kinds: list[str], by_label: b
     kind, value = parse.resource_item(text, kinds[0] if kinds else None)
     if not by_label:
         kind, value = kinds[0], text
+    if kind is None and not is_prose(text) and text[:1].isupper():
+        kind = "communities"  # 'Registry of Interpreters for the Deaf (RID)': an organisation to join
     if kind is None:
         draft.note(line, "could not tell what kind of resource this is")
     elif kind == "books":

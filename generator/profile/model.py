@@ -85,6 +85,7 @@ class JobCount(Model):
 
     count: Count = Field(..., gt=0, le=COUNT_LIMIT)
     year: Optional[int] = Field(None, ge=1900, le=2100)
+    note: Optional[Text] = Field(None, description='What the source says the count covers, e.g. "testers combined".')
 
 
 class Growth(Model):

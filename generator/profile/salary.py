@@ -25,6 +25,10 @@ _PERCENT = re.compile(r"(?:(?<=^)|(?<=[\s(:,]))(?P<sign>[-−–—+])?(?P<num>\
 _DECLINE = re.compile(r"\b(declin\w*|decreas\w*|shrink\w*|drop\w*|fall\w*|los[es]\w*)\b", re.I)
 _COUNT = re.compile(r"(?<![\d.$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b|thousand\b|million\b)?", re.I)
 HOURLY_LIMIT = 300  # a bare amount below this is an hourly wage
+# Pay in a unit the profile model has no place for ('$2,000 to $2,800 per week', '$0.10 per word'):
+# never read as a year's or an hour's pay.
+_OTHER_UNIT = re.compile(r"(?:\bper|\ba|\ban|/)\s*(?:week|month|day|word|shift|visit|project|piece|mile|session|page)s?\b"
+                         r"|\b(?:weekly|monthly|daily|biweekly)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,14 +94,22 @@ def parse_range(text: str) -> Optional[dict]:
     A bracketed figure beside the range ('$36,000–$46,000 (about $17–$22/hr)') is kept
     as the range's note, in the source's words; it never sets the range's unit.
     """
-    notes = [m.group(1).strip() for m in _BRACKET.finditer(text) if find_money(m.group(1))]
-    outside = _BRACKET.sub(lambda m: " " if find_money(m.group(1)) else m.group(0), text)
+    notes = [m.group(1).strip() for m in _BRACKET.finditer(text) if find_money(m.group(1)) or _says(m.group(1))]
+    outside = _BRACKET.sub(lambda m: " " if find_money(m.group(1)) or _says(m.group(1)) else m.group(0), text)
+    if _OTHER_UNIT.search(outside):
+        return None
     if notes and find_money(outside):
         found = _parse_range(outside)
         if found:
             found["note"] = "; ".join(notes)
         return found
     return _parse_range(text)
+
+
+def _says(bracket: str) -> bool:
+    """A bracket of words beside a range ('owner earnings vary widely'), not only its unit ('per year')."""
+    words = re.findall(r"[^\W\d_]{2,}", bracket)
+    return len(words) >= 2 and not (_HOURLY.fullmatch(bracket.strip()) or _YEARLY.fullmatch(bracket.strip()))
 
 
 def _parse_range(text: str) -> Optional[dict]:
@@ -222,7 +234,7 @@ def parse_count(value: str) -> Optional[int]:
 def parse_pay_item(text: str) -> Optional[tuple[str, float, str]]:
     """'Hospitals: $56,520' / 'Hospitals – $56,520' / 'Hospitals ($27.18/hr)' -> (name, pay, period)."""
     found = find_money(text)
-    if not found:
+    if not found or _OTHER_UNIT.search(text[found[0].end:]):
         return None
     money = found[0]
     name = text[:money.start].strip()
@@ -274,7 +286,11 @@ def parse_jobs(key: str, value: str) -> Optional[dict]:
     if not count:
         return None
     year = find_year(key, value)
-    return {"count": count, "year": year} if year else {"count": count}
+    jobs: dict = {"count": count, "year": year} if year else {"count": count}
+    said = [m.group(1).strip() for m in _BRACKET.finditer(value) if re.search(r"[^\W\d_]{3,}", m.group(1))]
+    if said:  # '(developers, QA analysts, and testers combined)': what the count covers
+        jobs["note"] = "; ".join(said)
+    return jobs
 
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"

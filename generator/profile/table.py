@@ -32,14 +32,18 @@ def place_rows(draft: Draft, rows: list[Line]) -> None:
     """Match each row to the level it names; its first pay sets that level's salary if it has none,
     a figure in the other unit becomes the salary's note (in the header's words)."""
     header: list[str] = []
+    header_line: Optional[Line] = None
     for line in rows:
         row = cells(line) or []
         if all(_SEPARATOR_CELL.match(cell) for cell in row if cell):
             continue
         if not header and not any(salary.find_money(cell) for cell in row):
-            header = row
+            header, header_line = row, line
             continue
-        if not _place_row(draft, row, header, line) and not _restates_median(draft, row):
+        if not _place_row(draft, row, header, line):
+            if header_line is not None:  # the row's columns, named, before the first row kept
+                draft.note(header_line, "the header of a pay table")
+                header_line = None
             draft.note(line, "a pay table row that names no level")
 
 
@@ -69,14 +73,6 @@ def _place_row(draft: Draft, row: list[str], header: list[str], line: Line) -> b
     if others and "note" not in held:
         held["note"] = "; ".join(others)
     return True
-
-
-def _restates_median(draft: Draft, row: list[str]) -> bool:
-    """'All levels (median) | $133,080 | $63.98': the median pay the profile already gives, again."""
-    median = draft.data.get("median_pay") or {}
-    figures = {money.amount for cell in row[1:] for money in salary.find_money(cell)}
-    held = {median.get("annual"), median.get("hourly")} - {None}
-    return bool(figures) and figures <= held and "median" in vocab.norm(row[0])
 
 
 def _same_name(level_name: str, cell: str) -> bool:

@@ -118,6 +118,7 @@ GLOBAL_FIELDS = [
     ("top_paying", r"^(top|highest|best) paying\b"),  # 'Top-paying states: …' under Pay
 ]
 OVERVIEW_FIELDS = [
+    ("median_pay", r"^(hourly|annual|yearly)( median)?$"),  # 'Hourly: $45.32' under the median pay
     ("typical_education", r"^education$|^typical education"),
     ("work_experience", r"^experience$"),
 ]

@@ -565,11 +565,17 @@ def _layout_flow(w: _Writer) -> None:
     body = w.doc.element.body
     band_page_starts: list[tuple[int, int]] = []  # (column x, first element) of panels beside the band
     for panel in flow:
-        if panel.page != page:  # each printed page is a section of its own: Word keeps the print's pages
-            set_columns(w.doc.add_section(WD_SECTION.NEW_PAGE), widths, spaces)
+        starts_page = panel.page != page
+        if starts_page:  # each printed page is a section of its own: Word keeps the print's pages
+            new_page = w.doc.add_section(WD_SECTION.NEW_PAGE)
+            set_columns(new_page, widths, spaces)
+            top = max(p.y + p.height - p.pad_y for p in flow if p.page == panel.page)
+            new_page.top_margin = Pt(b.page_height - top)  # its text starts where the print's does
             page = panel.page
         mark = len(body) - 1
         _panel(w, panel)
+        if starts_page and body[mark].tag == qn("w:p"):  # a page's text starts level at its top, as printed
+            DocxParagraph(body[mark], w.doc._body).paragraph_format.space_before = Pt(0)
         if panel.page == band_page and mark < len(body) - 1:
             band_page_starts.append((round(panel.x), mark))
     if band_page_starts:
@@ -623,12 +629,28 @@ def _style_colours(w: _Writer) -> None:
 
 
 def _tables_apart(doc) -> None:
-    """Word merges two tables that touch: an (empty) paragraph goes only between such a pair."""
+    """Word merges two tables that touch: an (empty) paragraph goes only between such a pair. A
+    table that ends a column gets a hairline paragraph after it too: LibreOffice otherwise carries
+    the column break after a table over to the next page."""
     body = doc.element.body
     for table in body.findall(qn("w:tbl")):
         following = table.getnext()
         if following is not None and following.tag == qn("w:tbl"):
             table.addnext(OxmlElement("w:p"))
+        elif following is not None and following.find(f"{qn('w:r')}/{qn('w:br')}") is not None:
+            table.addnext(_hairline_paragraph())
+
+
+def _hairline_paragraph():
+    """An empty paragraph a twentieth of a point tall (no space above or below it)."""
+    p, ppr, rpr, size = OxmlElement("w:p"), OxmlElement("w:pPr"), OxmlElement("w:rPr"), OxmlElement("w:sz")
+    ppr.append(OxmlElement("w:spacing", attrs={qn("w:before"): "0", qn("w:after"): "0", qn("w:line"): "20",
+                                                qn("w:lineRule"): "exact"}))
+    size.set(qn("w:val"), "2")
+    rpr.append(size)
+    ppr.append(rpr)
+    p.append(ppr)
+    return p
 
 
 def _open_reference(reference: Path):
