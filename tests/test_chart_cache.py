@@ -3,6 +3,7 @@ its charts from disk without importing Matplotlib, and prints the same bytes."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 from generator.build import DEFAULT_PROFILE
+from generator.chart_cache import FORMAT
 from conftest import ROOT
 
 
@@ -50,7 +52,7 @@ def test_a_damaged_entry_is_drawn_again(tmp_path):
     cache = tmp_path / "cache"
     run(tmp_path / "first", cache, "-f", "pdf")
     (entry,) = entries(cache)
-    entry.write_text('{"format": 2, "charts": [{"chart_id": "x", "vector": [["path", "not a path!"]]}]}',
+    entry.write_text(json.dumps({"format": FORMAT, "charts": [{"chart_id": "x", "vector": [["path", "not a path!"]]}]}),
                      encoding="utf-8")
     again = run(tmp_path / "again", cache, "-f", "pdf", importtime=True)
     assert imported_matplotlib(again)

@@ -191,10 +191,16 @@ def median_line(ax, median: float, colours: ChartColours, dashed: bool = False, 
     ax.axvline(median, color=colours.accent, linewidth=1.4, linestyle=style, zorder=4)
     low, high = ax.get_xlim()
     where = (median - low) / (high - low)
+    label = t("charts.median_marker_as_of" if as_of else "charts.median_marker", amount=amount(median), date=as_of)
     ha = "left" if where < 0.2 else "right" if where > 0.8 else "center"
+    if ha == "center":  # a label that would run past the figure's edge is set flush against the line
+        box = ax.get_position()
+        fig_width = ax.figure.get_figwidth()
+        half = text_width_in(ax.figure, label, VALUE_PT, "bold") / 2
+        at = (box.x0 + where * box.width) * fig_width
+        ha = "right" if at + half > fig_width else "left" if at - half < 0 else "center"
     ax.annotate(
-        t("charts.median_marker_as_of" if as_of else "charts.median_marker", amount=amount(median), date=as_of),
-        (median, 1), xycoords=("data", "axes fraction"),
+        label, (median, 1), xycoords=("data", "axes fraction"),
         xytext=(0, 2.5), textcoords="offset points", ha=ha, va="bottom",
         fontsize=VALUE_PT, fontweight="bold", color=colours.accent_text, zorder=5, parse_math=False,
     )

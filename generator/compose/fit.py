@@ -178,13 +178,17 @@ class Atoms:
             return PART_COST
         return 0.0
 
-    def inside_paragraph(self, index: int) -> bool:
-        """True when a break before atom `index` falls between two lines of one paragraph."""
+    def mid_sentence(self, index: int) -> bool:
+        """True when a break before atom `index` falls inside a sentence (between two lines of a
+        paragraph, the first not ending one)."""
         if index >= len(self.atoms) or index == 0:
             return False
         atom, before = self.atoms[index], self.atoms[index - 1]
-        return atom.item is not None and (atom.section, atom.block) in self.line_ends \
-            and (before.section, before.block) == (atom.section, atom.block)
+        key = (atom.section, atom.block)
+        if atom.item is None or key not in self.line_ends or (before.section, before.block) != key:
+            return False
+        text = self.block(atom).text[:self.line_ends[key][before.item]].rstrip()
+        return not text.endswith((".", "!", "?", ".”", '."', ".)", ":"))
 
     def fills(self, start: int, end: int) -> bool:
         """True when the run holds ruled lines, which take whatever room is left."""
@@ -236,7 +240,7 @@ def _greedy_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
         for candidate in atoms.breaks[bisect_right(atoms.breaks, start):]:
             if atoms.run(start, candidate, panel.text_width) > panel.text_height + 1e-6:
                 break
-            if not (turns and atoms.inside_paragraph(candidate)):  # never mid-sentence over a page
+            if not (turns and atoms.mid_sentence(candidate)):  # never mid-sentence over a page
                 end = candidate
         ends.append(end)
         start = end
@@ -275,7 +279,7 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
         new_side = panel.page != previous_page  # a sentence never goes on over the page (or the sheet's side)
         previous_page = panel.page
         if new_side:
-            best = {start: found for start, found in best.items() if not atoms.inside_paragraph(start)}
+            best = {start: found for start, found in best.items() if not atoms.mid_sentence(start)}
         width, height = panel.text_width, panel.text_height
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (cost, ends) in best.items():
