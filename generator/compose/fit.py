@@ -178,14 +178,14 @@ class Atoms:
             return PART_COST
         return 0.0
 
-    def mid_sentence(self, index: int) -> bool:
-        """True when a break before atom `index` falls inside a sentence (between two lines of a
-        paragraph, the first not ending one)."""
+    def no_turn(self, index: int) -> bool:
+        """True when a break before atom `index` may not fall where the reader turns the page or the
+        sheet over: inside a sentence (between two lines of a paragraph, the first not ending one)."""
         if index >= len(self.atoms) or index == 0:
             return False
         atom, before = self.atoms[index], self.atoms[index - 1]
         key = (atom.section, atom.block)
-        if atom.item is None or key not in self.line_ends or (before.section, before.block) != key:
+        if atom.item is None or (before.section, before.block) != key or key not in self.line_ends:
             return False
         text = self.block(atom).text[:self.line_ends[key][before.item]].rstrip()
         return not text.endswith((".", "!", "?", ".”", '."', ".)", ":"))
@@ -240,7 +240,7 @@ def _greedy_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
         for candidate in atoms.breaks[bisect_right(atoms.breaks, start):]:
             if atoms.run(start, candidate, panel.text_width) > panel.text_height + 1e-6:
                 break
-            if not (turns and atoms.mid_sentence(candidate)):  # never mid-sentence over a page
+            if not (turns and atoms.no_turn(candidate)):  # never mid-sentence over a page
                 end = candidate
         ends.append(end)
         start = end
@@ -279,7 +279,7 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
         new_side = panel.page != previous_page  # a sentence never goes on over the page (or the sheet's side)
         previous_page = panel.page
         if new_side:
-            best = {start: found for start, found in best.items() if not atoms.mid_sentence(start)}
+            best = {start: found for start, found in best.items() if not atoms.no_turn(start)}
         width, height = panel.text_width, panel.text_height
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (cost, ends) in best.items():

@@ -15,15 +15,19 @@ from generator.compose.templates import StepSpec
 from generator.i18n import t
 from generator.profile.model import Profile
 
-# Sentences about how long training takes, what it costs, and routes that fit a working adult
-# (in English and in Spanish, the languages profiles come in).
+# Sentences that help a working adult fit training around their life: how long it takes, what it
+# costs, schedules, pay while learning (in English and in Spanish, the languages profiles come in).
+# Naming a route is not enough ('Others start with a technical school or pre-apprenticeship program').
 _ROUTE_WORDS = re.compile(
     r"\b(?:\d+\s*(?:[-–]\s*\d+\s*)?(?:weeks?|months?|years?)|part[- ]time|evening|night classes|weekend|online"
-    r"|apprentice\w*|bootcamp\w*|community college|cost\w*|tuition|\$\s?\d|on[- ]the[- ]job|paid training"
-    r"|employer[- ]sponsored|self[- ]paced|flexible"
+    r"|cost\w*|tuition|\$\s?\d|paid training|earn while|while you learn|pay while|employer[- ]sponsored|self[- ]paced"
+    r"|flexible"
     r"|\d+\s*(?:[-–]\s*\d+\s*)?(?:semanas?|mes(?:es)?|años?)|medio tiempo|tiempo parcial|de noche|nocturn\w*"
-    r"|fines? de semana|en línea|aprendiz\w*|colegio comunitario|costo\w*|matrícula|en el trabajo"
-    r"|capacitación pagada|a su (?:propio )?ritmo|flexible\w*)\b", re.I)
+    r"|fines? de semana|en línea|costo\w*|matrícula|capacitación pagada|a su (?:propio )?ritmo|flexible\w*)\b", re.I)
+# ... and they are about the training ('at least 21 years old' is not)
+_TRAINING = re.compile(r"\b(?:programs?|courses?|class(?:es)?|training|apprenticeships?|bootcamps?|schools?|colleges?"
+                       r"|certificates?|degrees?|diplomas?|study|studies|learn\w*|programas?|cursos?|clases|capacitación"
+                       r"|formación|escuelas?|colegios?|certificados?|títulos?|estudi\w*|aprend\w*)\b", re.I)
 MAX_ROUTES = 3
 # What makes a sentence say something a reader can act on: a figure, a named thing (a capital
 # after its first word), or a credential, program, school or role.
@@ -104,7 +108,7 @@ def routes(p: Profile, whole: bool, used: tuple[str, ...] = ()) -> str:
     for text in (how.education, how.postsecondary, how.licensing, p.work_experience):
         for sentence in w.sentences(text):
             fresh = sentence not in found and not any(sentence in seen for seen in used)
-            if _ROUTE_WORDS.search(sentence) and fresh and says_something(sentence):
+            if _ROUTE_WORDS.search(sentence) and _TRAINING.search(sentence) and fresh and says_something(sentence):
                 found.append(sentence)
     return " ".join(found[:MAX_ROUTES])
 

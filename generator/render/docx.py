@@ -62,6 +62,8 @@ class _Writer:
     doc: docx.document.Document
     brochure: Brochure
     width: float = 0.0  # text width of the current column, points
+    page: int = 0  # the printed page of the panel being written
+    last_text: Optional[tuple] = None  # (the last running paragraph written, its printed page)
     _present: dict = field(default_factory=dict)
     _ids: dict = field(default_factory=dict)
     _elements: dict = field(default_factory=dict)  # the reference's w:style elements by internal name
@@ -203,10 +205,13 @@ def _heading(w: _Writer, block: Heading) -> None:
 
 
 def _paragraph(w: _Writer, block: Paragraph) -> None:
-    if block.continued and w.doc.paragraphs:  # Word flows: the two parts are one paragraph again
-        _run(w.doc.paragraphs[-1], " " + block.text)
+    last = w.doc.paragraphs[-1] if w.doc.paragraphs else None
+    if block.continued and w.last_text and last is not None and w.last_text == (last._p, w.page):
+        _run(last, " " + block.text)  # Word flows: the two parts are one paragraph again
         return
-    _para(w, PARAGRAPH_STYLES.get(block.role, "Normal"), block.text)
+    # a paragraph going on over the sheet's other side starts a paragraph of its own there
+    p = _para(w, PARAGRAPH_STYLES.get(block.role, "Normal"), block.text)
+    w.last_text = (p._p, w.page)
 
 
 def _bullets(w: _Writer, block: Bullets) -> None:
@@ -407,6 +412,7 @@ def _set_widths(table, widths_pt: list[float]) -> None:
 # --- layout ------------------------------------------------------------------------------------
 
 def _panel(w: _Writer, panel: Panel) -> None:
+    w.page = panel.page
     body = w.doc.element.body
     start = len(body) - 1  # the panel's elements land before the body's final sectPr
     for section in panel.sections:
