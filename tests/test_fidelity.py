@@ -121,6 +121,14 @@ def test_places_keep_their_names_pay_and_date(imported):
     assert got == [(a["area"], a["pay"], a.get("period", "year"), a.get("as_of")) for a in want]
 
 
+def test_pay_spread_keeps_the_source_words_and_figures(imported):
+    """'Lowest 10%: less than $40,450' is a pay figure with its label, not a line in notes."""
+    path, profile, _ = imported
+    want = expected(path).get("pay_spread", [])
+    got = [(s.label, s.text, s.pay, s.period) for s in profile.pay_spread]
+    assert got == [(s["label"], s["text"], s["pay"], s.get("period", "year")) for s in want]
+
+
 def test_certifications_name_their_issuer(imported):
     path, profile, _ = imported
     want = expected(path).get("issuers")

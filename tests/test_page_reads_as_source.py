@@ -73,7 +73,7 @@ def _items_by_section(p) -> dict[str, list[str]]:
         "related": [r.name for r in p.related_occupations], "areas_table": [a.area for a in p.regional.top_paying_areas],
         # a labelled route the pathway's education step tells is printed there, not twice
         "training_details": [d.label for d in how.details if d is not route_detail(p)],
-        "levels": [lv.name for lv in p.levels],
+        "levels": [lv.name for lv in p.levels], "pay_spread": [s.text for s in p.pay_spread],
         "day_to_day": list(p.levels[0].responsibilities) if p.levels else [],
         "level_duties": [duty for lv in p.levels for duty in lv.responsibilities],
         "tools": [item for category in p.tools for item in category.items],

@@ -245,6 +245,12 @@ def areas_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...
     return _pay_table([a.area for a in items], list(items), t("labels.area"), spec)
 
 
+def pay_spread(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """'Lowest 10%: less than $40,450': the source's label and words, its date where it gives one."""
+    return _labelled([(s.label, f"{s.text} ({source_date(s.as_of)})" if s.as_of else s.text) for s in p.pay_spread],
+                     spec)
+
+
 def training_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     """The routes and notes the source labels itself ('Alternative Paths', 'Apprenticeship'), with their
     labels; the one the pathway's education step already tells is not told twice."""
@@ -382,6 +388,7 @@ BUILDERS: dict[str, Builder] = {
     "industries_table": industries_table,
     "areas_table": areas_table,
     "training_details": training_details,
+    "pay_spread": pay_spread,
     "related": related,
     "resources": resources,
     "notes": notes,

@@ -41,21 +41,19 @@ def place_fact(draft: Draft, block: Block) -> bool:
         return True
     if name not in _FACT_PARSERS or line is None:
         return False
-    value = value_text(block)
-    if block.value and name in _FIGURES:
-        value, rest = _fact_and_rest(value)
-        if rest:  # 'Median (May 2024): $62,350. Lowest 10%: less than $40,450.': the rest is kept apart
-            draft.note(replace(line, text=rest), "more than the fact on its line")
+    value, rest = _fact_and_rest(value_text(block)) if block.value and name in _FIGURES else (value_text(block), "")
     parsed = _FACT_PARSERS[name](block.key or "", value)
     if parsed is None:
         note_block(draft, block, f"could not read {name.replace('_', ' ')} from this text")
         return True
-    if name == "sources":
-        draft.add(("sources",), parsed, line)
+    if name in ("sources", "pay_spread"):
+        draft.add((name,), parsed, line)
     else:
         draft.put(FACT_PATHS.get(name, (name,)), parsed, line)
     if name == "annual_openings" and len(value.split()) >= 6:  # a sentence says more than its number
         draft.text(("outlook", "summary"), value, line, PARAGRAPH)
+    if rest:  # 'Median (May 2024): $62,350. Lowest 10%: less than $40,450.': the rest is read apart
+        _place_rest(draft, replace(line, text=rest))
     if not block.value:
         for extra in block.items[1:] if name not in ("typical_education", "work_experience") else []:
             draft.note(extra)
@@ -70,7 +68,15 @@ def _top_paying(draft: Draft, block: Block) -> None:
             draft.note(line, "no pay found in this top-paying list")
 
 
-_FIGURES = {"median_pay", "growth", "annual_openings", "number_of_jobs"}
+_FIGURES = {"median_pay", "growth", "annual_openings", "number_of_jobs", "pay_spread"}
+
+
+def _place_rest(draft: Draft, line: Line) -> None:
+    """The rest of a fact's line: another fact ('Lowest 10%: less than $40,450.'), else a note."""
+    pair = line.key_value()
+    name = vocab.global_field(pair[0]) if pair and pair[1] else None
+    if not (name and place_fact(draft, Block(pair[0], name, pair[1], line))):
+        draft.note(line, "more than the fact on its line")
 
 
 def _fact_and_rest(text: str) -> tuple[str, str]:
@@ -84,6 +90,7 @@ _FACT_PARSERS: dict[str, Callable[[str, str], object]] = {
     "growth": salary.parse_growth,
     "annual_openings": lambda key, value: salary.parse_count(value),
     "number_of_jobs": salary.parse_jobs,
+    "pay_spread": salary.parse_spread,
     "typical_education": lambda key, value: value or None,
     "work_experience": lambda key, value: value or None,
     "sources": lambda key, value: parse.parse_source(value),

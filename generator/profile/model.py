@@ -51,6 +51,9 @@ Amount = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
 Count = Annotated[int, BeforeValidator(_number)]
 
 
+_AS_OF = Field(None, description='The date the figure is for, as the source gives it ("May 2023").')
+
+
 class MedianPay(Model):
     """Median pay, yearly and/or hourly, for a given data year."""
 
@@ -86,6 +89,21 @@ class JobCount(Model):
     count: Count = Field(..., gt=0, le=COUNT_LIMIT)
     year: Optional[int] = Field(None, ge=1900, le=2100)
     note: Optional[Text] = Field(None, description='What the source says the count covers, e.g. "testers combined".')
+
+
+class PaySpread(Model):
+    """A point of the pay distribution as the source gives it ('Lowest 10%: less than $40,450')."""
+
+    label: Text = Field(..., min_length=1, description='The source\'s label, e.g. "Lowest 10%".')
+    text: Text = Field(..., min_length=1, description='The source\'s words for the figure, e.g. "less than $40,450".')
+    pay: Amount = Field(..., gt=0)
+    period: Literal["year", "hour"] = "year"
+    as_of: Optional[Text] = _AS_OF
+
+    @model_validator(mode="after")
+    def _sane(self) -> "PaySpread":
+        _within(self.pay, self.period, "pay")
+        return self
 
 
 class Growth(Model):
@@ -219,9 +237,6 @@ class Resources(Model):
     communities: list[Text] = []
 
 
-_AS_OF = Field(None, description='The date the figure is for, as the source gives it ("May 2023").')
-
-
 class PayFigure:
     """A pay figure of one industry or place (its `pay`, `period`, `as_of`), in the source's unit."""
 
@@ -292,6 +307,7 @@ class Profile(Model):
     title: Text = Field(..., min_length=1)
     overview: Optional[Text] = None
     median_pay: Optional[MedianPay] = None
+    pay_spread: list[PaySpread] = Field([], description="The lowest and highest earners' pay, as the source gives it.")
     growth: Optional[Growth] = None
     number_of_jobs: Optional[JobCount] = None
     typical_education: Optional[Text] = None

@@ -280,6 +280,17 @@ def parse_openings_in_prose(text: str) -> Optional[int]:
     return int(match.group(1).replace(",", ""))
 
 
+def parse_spread(key: str, value: str) -> Optional[dict]:
+    """'Lowest 10%', 'less than $40,450' -> PaySpread fields (the source's label and words kept)."""
+    found = find_money(value)
+    if len(found) != 1 or _OTHER_UNIT.search(value):
+        return None
+    spread = {"label": key.strip(), "text": value.strip().rstrip("."), "pay": found[0].amount,
+              "period": period_of(value, [found[0].amount])}
+    as_of = date_of(key)
+    return {**spread, "as_of": as_of} if as_of else spread
+
+
 def parse_jobs(key: str, value: str) -> Optional[dict]:
     """'Number of Jobs (2023)', 'About 3.3 million' -> {'count': 3300000, 'year': 2023}."""
     count = parse_count(_YEAR.sub(" ", value))

@@ -56,7 +56,7 @@ _DASH_FIELDS = {"job_titles", "responsibilities", "salary", "experience", "educa
                 "advancement", "schedules", "industries", "settings", "drivers", "summary"}
 _DASH_KEY_WORDS = vocab.HEADING_WORDS | set("""
 titles title day experience focus openings per year entry wage annual median projected hourly typical years
-range background who
+range background who lowest highest bottom percent percentile
 """.split())
 _DASH_KEY = re.compile(r"^(?P<key>[^:]{1,50}?)\s+[-–—]\s+(?P<value>\S.*)$")
 
@@ -67,7 +67,7 @@ def _dash_key(text: str) -> Optional[re.Match]:
     if not match:
         return None
     key = match["key"]
-    words = vocab.norm(key).replace("'", " ").split()
+    words = [w for w in vocab.norm(key).replace("'", " ").split() if not w.isdigit()]
     if not words or not all(word in _DASH_KEY_WORDS for word in words):
         return None  # 'Experienced Reporter – $52,000 to $75,000' is a level, not 'Experience'
     named = vocab.global_field(key) or any(vocab.section_field(kind, key) in _DASH_FIELDS for kind in vocab.SECTION_FIELDS)

@@ -116,6 +116,8 @@ GLOBAL_FIELDS = [
     ("work_experience", r"work experience|experience needed|experience required|related experience"),
     ("sources", r"^(data )?sources?$|^source of data$"),
     ("top_paying", r"^(top|highest|best) paying\b"),  # 'Top-paying states: …' under Pay
+    ("pay_spread", r"^(lowest|highest|bottom|top) \d{1,2}( percent)?( of earners| earned)?$"
+                   r"|^\d{1,2}(th|st|nd|rd) percentile( wage| pay)?$"),
 ]
 OVERVIEW_FIELDS = [
     ("median_pay", r"^(hourly|annual|yearly)( median)?$"),  # 'Hourly: $45.32' under the median pay
