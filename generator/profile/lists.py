@@ -90,13 +90,20 @@ def _regional_entry(draft: Draft, field, text: str, line: Line, default: str, as
             return
     if field == "top_paying_industries":
         draft.note(line, "no pay found for this industry")
-    elif loose and (field or default) == "hot_markets" and is_prose(text) and not vocab.short_list(text, max_words=6):
+    elif loose and (field or default) == "hot_markets" and _sentence(text):
         draft.note(line, "a sentence among places")
     elif (field or default) == "hot_markets":
         for market in vocab.short_list(text, max_words=6) or [text]:
             draft.add(("regional", "hot_markets"), market, line)
     else:
         draft.add(("regional", field or default), text, line)
+
+
+def _sentence(text: str) -> bool:
+    """'Union technicians … often earn above these figures …' says something about places; 'Gulf Coast
+    refineries and shipyards (Houston, TX; …)' is one."""
+    bare = re.sub(r"\([^()]*\)", " ", text)
+    return is_prose(text) and vocab.reads_as_clause(bare) and not vocab.short_list(text, max_words=6)
 
 
 def specialties(draft: Draft, section: Section) -> None:

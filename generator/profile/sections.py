@@ -282,8 +282,9 @@ def _heading(line: Line, following: Optional[Line], current: Section, scan: _Sca
     sub_key = line.text.rstrip().endswith(":") or current.kind == "levels"
     if sub_key and current.kind and vocab.section_field(current.kind, body):
         kind = vocab.section_kind(body)
-        if kind and ((sibling and not same(kind)) or (vocab.is_heading_phrase(body) and _set_like(line, current.heading))):
-            return kind, None  # 'Pay by Level:' after 'Career Levels:' is a heading, not a level's pay
+        table_next = following is not None and "|" in following.text and _set_like(line, current.heading)
+        if kind and ((sibling and not same(kind)) or (table_next and vocab.is_heading_phrase(body))):
+            return kind, None  # 'Pay by Level:' over a table, after 'Career Levels:', is a heading
         return None
     kind = vocab.section_kind(body) if vocab.is_heading_phrase(body) else None
     if kind and (not same(kind) or _set_like(line, current.heading)):
