@@ -282,9 +282,12 @@ def _heading(line: Line, following: Optional[Line], current: Section, scan: _Sca
     sub_key = line.text.rstrip().endswith(":") or current.kind == "levels"
     if sub_key and current.kind and vocab.section_field(current.kind, body):
         kind = vocab.section_kind(body)
-        table_next = following is not None and "|" in following.text and _set_like(line, current.heading)
-        if kind and ((sibling and not same(kind)) or (table_next and vocab.is_heading_phrase(body))):
-            return kind, None  # 'Pay by Level:' over a table, after 'Career Levels:', is a heading
+        # set as the headings are: 'Top-Paying Industries (May 2024 median):' after 'Work Environment:' is
+        # the next section (of another kind); 'Pay by Level:' after 'Career Levels:' one only over a table
+        set_like = vocab.is_heading_phrase(body) and _set_like(line, current.heading)
+        table_next = following is not None and "|" in following.text
+        if kind and (((sibling or set_like) and not same(kind)) or (set_like and table_next)):
+            return kind, None
         return None
     kind = vocab.section_kind(body) if vocab.is_heading_phrase(body) else None
     if kind and (not same(kind) or _set_like(line, current.heading)):
