@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator import i18n
+from generator.compose.base import Context
 from generator.compose.cover import cover_sections, cover_title
 from generator.compose.fit import Measure
 from generator.compose.fitting import Draft, fit
 from generator.compose.model import Brochure, Bullets, ChartArt, Heading, Metadata, Paragraph, Section, Steps
-from generator.compose.sections import BUILDERS, Context
+from generator.compose.sections import BUILDERS
 from generator.compose.templates import TEMPLATES_DIR, AudienceSpec, LayoutSpec, SectionSpec, StyleSpec
 from generator.compose.wording import with_count
 from generator.errors import FitError, TemplateError

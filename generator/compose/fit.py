@@ -142,8 +142,7 @@ class Atoms:
         """Space above atom `index` when the atom before it is in the same panel."""
         atom, before = self.atoms[index], self.atoms[index - 1]
         if atom.item and (before.section, before.block) == (atom.section, atom.block):
-            block = self.block(atom)  # the list's own gap between items
-            pair = self.measure(self.part(atom, 0, 2), width, self.style)
+            pair = self.measure(self.part(atom, 0, 2), width, self.style)  # the list's own gap between items
             return pair - self._height(Atom(atom.section, atom.block, 0), width) \
                 - self._height(Atom(atom.section, atom.block, 1), width)
         return space_before(self.block(atom), self.block(before), self.style.spacing)

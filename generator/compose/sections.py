@@ -8,61 +8,24 @@ from templates/ (audiences and wording tables).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
 from generator.compose import pathway as path
 from generator.compose import wording as w
+from generator.compose.base import Builder, Context, bullets, labelled, limit, paragraphs
+from generator.compose.pay_tables import areas_table, industries_table, pay_spread
 from generator.compose.model import (
     Block, Bullets, Chart, ChartArt, Heading, Link, Logo, Paragraph, QRCode, Steps, Table, WritingLines,
 )
-from generator.compose.templates import AudienceSpec, SectionSpec
+from generator.compose.templates import SectionSpec
 from generator.i18n import source_date, t
 from generator.links import is_web_link
 from generator.money import per
 from generator.profile.model import Profile
 
 
-@dataclass(frozen=True)
-class Context:
-    """What every builder may look at besides the profile: the charts and the reader."""
-
-    charts: dict[str, ChartArt]
-    audience: Optional[AudienceSpec] = None
-    brand: object = None  # a LoadedBrand: the organisation handing the brochure out, if any
-
-    @property
-    def education_words(self) -> str:
-        return self.audience.education_words if self.audience else "term"
-
-
-Builder = Callable[[Profile, SectionSpec, Context], tuple[Block, ...]]
-
-
-def _limit(items: list, spec: SectionSpec) -> list:
-    return items[: spec.max_items] if spec.max_items else items
-
-
-def _bullets(items: list[str], spec: SectionSpec) -> tuple[Block, ...]:
-    items = _limit([i for i in items if i], spec)
-    return (Bullets(tuple(items)),) if items else ()
-
-
-def _labelled(pairs: list[tuple[str, str]], spec: SectionSpec) -> tuple[Block, ...]:
-    pairs = _limit([(k, " ".join(w.paragraphs(v))) for k, v in pairs if v], spec)
-    if not pairs:
-        return ()
-    return (Bullets(tuple(v for _, v in pairs), tuple(k for k, _ in pairs)),)
-
-
-def _paragraphs(text: Optional[str], role: str = "body", first_role: Optional[str] = None) -> list[Block]:
-    """The source's paragraphs as separate blocks (the first may get its own role)."""
-    parts = w.paragraphs(text)
-    return [Paragraph(part, first_role if first_role and i == 0 else role) for i, part in enumerate(parts)]
-
-
 def overview(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return tuple(_paragraphs(p.overview, "body", "lead"))
+    return tuple(paragraphs(p.overview, "body", "lead"))
 
 
 def education_text(text: str, words: str) -> str:
@@ -78,7 +41,7 @@ def education_text(text: str, words: str) -> str:
 
 def entry_requirements(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     education = education_text(p.typical_education, ctx.education_words) if p.typical_education else ""
-    return _labelled([(t("labels.typical_education"), education), (t("labels.work_experience"), p.work_experience or "")],
+    return labelled([(t("labels.typical_education"), education), (t("labels.work_experience"), p.work_experience or "")],
                      spec)
 
 
@@ -92,29 +55,29 @@ def _jobs_line(p: Profile) -> str:
 
 
 def specialties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _bullets(list(p.specialty_areas), spec)
+    return bullets(list(p.specialty_areas), spec)
 
 
 def day_to_day(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     duties = p.levels[0].responsibilities if p.levels else []
-    return _bullets(list(duties), spec)
+    return bullets(list(duties), spec)
 
 
 def levels(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for level in _limit(p.levels, spec):
+    for level in limit(p.levels, spec):
         pairs = [(t("labels.pay"), w.salary_range(level.salary, unit=True) if level.salary else ""),
                  (t("labels.experience"), level.experience or ""),
                  (t("labels.education"), level.education or ""),
                  (t("labels.job_titles"), ", ".join(level.job_titles))]
         blocks.append(Heading(level.name, 2))
-        blocks.extend(_labelled(pairs, SectionSpec(id="level", heading="")))
+        blocks.extend(labelled(pairs, SectionSpec(id="level", heading="")))
     return tuple(blocks)
 
 
 def levels_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     rows = tuple((lv.name, w.salary_range(lv.salary, unit=True) if lv.salary else "\u2014", lv.experience or "\u2014")
-                 for lv in _limit(p.levels, spec))
+                 for lv in limit(p.levels, spec))
     head = (t("labels.level"), t("labels.salary"), t("labels.experience"))
     return (Table(head, rows, (0.26, 0.3, 0.44)),) if rows else ()
 
@@ -124,7 +87,7 @@ def level_duties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ..
     for level in p.levels:
         if level.responsibilities:
             blocks.append(Heading(level.name, 2))
-            blocks.append(Bullets(tuple(_limit(list(level.responsibilities), spec))))
+            blocks.append(Bullets(tuple(limit(list(level.responsibilities), spec))))
     return tuple(blocks)
 
 
@@ -158,13 +121,13 @@ def pathway(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
 def high_school(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     courses = list(p.how_to_become.high_school_courses)
     if p.how_to_become.high_school:
-        return tuple(_paragraphs(p.how_to_become.high_school))
-    return _bullets(courses, spec)
+        return tuple(paragraphs(p.how_to_become.high_school))
+    return bullets(courses, spec)
 
 
 def education_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     how = p.how_to_become
-    return _labelled([(t("labels.education"), how.education or ""), (t("labels.high_school"), how.high_school or ""),
+    return labelled([(t("labels.education"), how.education or ""), (t("labels.high_school"), how.high_school or ""),
                       (t("labels.postsecondary"), how.postsecondary or ""),
                       (t("labels.advancement"), how.advancement or "")], spec)
 
@@ -180,87 +143,53 @@ def _certificate(name: str, issuer: Optional[str], description: Optional[str]) -
 def certifications(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     how = p.how_to_become
     items = [_certificate(c.name, c.issuer, c.description) for c in how.certifications]
-    return tuple(_paragraphs(how.licensing)) + _bullets(items, spec)
+    return tuple(paragraphs(how.licensing)) + bullets(items, spec)
 
 
 def skills(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _bullets(list(p.skills), spec)
+    listed = bullets(list(p.skills), spec)
+    return ((Paragraph(p.skills_intro),) if p.skills_intro and listed else ()) + listed
 
 
 def tools(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _labelled([(t.category, ", ".join(t.items)) for t in p.tools], spec)
+    return labelled([(t.category, ", ".join(t.items)) for t in p.tools], spec)
 
 
 def work_environment(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     env = p.work_environment
-    return _labelled([(t("labels.industries"), ", ".join(env.industries)), (t("labels.settings"), env.settings or ""),
+    return labelled([(t("labels.industries"), ", ".join(env.industries)), (t("labels.settings"), env.settings or ""),
                       (t("labels.schedules"), env.schedules or "")], spec)
 
 
 def outlook(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     o = p.outlook
-    blocks: list[Block] = _paragraphs(o.summary)
+    blocks: list[Block] = paragraphs(o.summary)
     if o.annual_openings and w.count(o.annual_openings) not in (o.summary or ""):  # said once, not twice
         blocks.append(Paragraph(t("phrases.openings_average", count=w.count(o.annual_openings)), "emphasis"))
     if p.number_of_jobs and w.count(p.number_of_jobs.count) not in (o.summary or ""):
         blocks.append(Paragraph(_jobs_line(p), "emphasis"))
-    blocks.extend(_bullets(list(o.drivers), spec))
+    blocks.extend(bullets(list(o.drivers), spec))
     return tuple(blocks)
 
 
 def hot_markets(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _bullets(list(p.regional.hot_markets), spec)
+    return bullets(list(p.regional.hot_markets), spec)
 
 
 def trends(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _bullets(list(p.regional.trends), spec)
-
-
-def _pay_cell(figure) -> str:
-    return w.money(figure.pay) + (f" {per('hour')}" if figure.period == "hour" else "")
-
-
-def _pay_table(names: list[str], figures: list, name_label: str, spec: SectionSpec) -> tuple[Block, ...]:
-    """Names and their pay, highest first as the source lists them; the list's date beside the
-    pay, in the header when every figure has the same one, else in each row."""
-    pairs = _limit(list(zip(names, figures)), spec)
-    if not pairs:
-        return ()
-    dates = {f.as_of for _, f in pairs}
-    shared = dates.pop() if len(dates) == 1 else None
-    header = t("labels.median_pay_as_of", date=source_date(shared)) if shared else t("labels.median_pay")
-    rows = tuple((name, _pay_cell(f) if shared or not f.as_of else f"{_pay_cell(f)} ({source_date(f.as_of)})")
-                 for name, f in pairs)
-    return (Table((name_label, header), rows, (0.62, 0.38)),)
-
-
-def industries_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    items = p.regional.top_paying_industries
-    return _pay_table([i.industry for i in items], list(items), t("labels.industry"), spec)
-
-
-def areas_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    """Top-paying states or metro areas with their pay and date, as the source lists them."""
-    items = p.regional.top_paying_areas
-    return _pay_table([a.area for a in items], list(items), t("labels.area"), spec)
-
-
-def pay_spread(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    """'Lowest 10%: less than $40,450': the source's label and words, its date where it gives one."""
-    return _labelled([(s.label, f"{s.text} ({source_date(s.as_of)})" if s.as_of else s.text) for s in p.pay_spread],
-                     spec)
+    return bullets(list(p.regional.trends), spec)
 
 
 def training_details(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     """The routes and notes the source labels itself ('Alternative Paths', 'Apprenticeship'), with their
     labels; the one the pathway's education step already tells is not told twice."""
     told = path.route_detail(p)
-    return _labelled([(d.label, d.text) for d in p.how_to_become.details if d is not told], spec)
+    return labelled([(d.label, d.text) for d in p.how_to_become.details if d is not told], spec)
 
 
 def related(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _labelled([(r.name, r.description or "") for r in p.related_occupations], spec) or \
-        _bullets([r.name for r in p.related_occupations], spec)
+    return labelled([(r.name, r.description or "") for r in p.related_occupations], spec) or \
+        bullets([r.name for r in p.related_occupations], spec)
 
 
 def resources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
@@ -271,13 +200,13 @@ def resources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
               (t("labels.podcasts"), r.podcasts), (t("labels.communities"), r.communities)]
     blocks: list[Block] = []
     for name, items in groups:
-        listed = _bullets(list(items), spec)
+        listed = bullets(list(items), spec)
         blocks += [Heading(name, 2), *listed] if listed else []
     return tuple(blocks)
 
 
 def notes(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
-    return _bullets(list(p.notes), spec)
+    return bullets(list(p.notes), spec)
 
 
 def figure_dates(p: Profile) -> list[str]:
@@ -347,7 +276,7 @@ def next_steps(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]
     address follows it as a link of its own (a real link, broken only after / . -, never inside
     a word)."""
     blocks: list[Block] = []
-    for step in _limit(ctx.brand.brand.next_steps if ctx.brand is not None else [], spec):
+    for step in limit(ctx.brand.brand.next_steps if ctx.brand is not None else [], spec):
         rest = " · ".join(x for x in (step.where, step.length) if x)
         blocks.append(Bullets((rest,), (step.name,)) if rest else Bullets((step.name,)))
         if step.link:

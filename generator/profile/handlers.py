@@ -162,10 +162,20 @@ def skill_block(draft: Draft, block: Block) -> None:
         for skill in vocab.short_list(block.value) or [block.value]:
             draft.add(("skills",), skill, block.line)
     one_per_line = len(block.items) >= 2  # a list written one per line: each line is one skill
-    for line in block.items:
+    for index, line in enumerate(block.items):
+        following = block.items[index + 1] if index + 1 < len(block.items) else None
+        if _introduces(line, following):  # 'Key skills most employers look for include:' opens the list
+            draft.text(("skills_intro",), line.text, line)
+            continue
         whole = one_per_line or line.key_value()  # 'Business skills: costing, inventory' is one skill
         for skill in ([line.text] if whole else vocab.short_list(line.text) or [line.text]):
             draft.add(("skills",), skill, line)
+
+
+def _introduces(line: Line, following) -> bool:
+    """A sentence ending in ':' with the bulleted list it introduces after it."""
+    return (not line.bullet and line.text.rstrip().endswith(":") and len(line.text.split()) > 3
+            and following is not None and following.bullet)
 
 
 def _tool_block(draft: Draft, block: Block, category: str) -> None:

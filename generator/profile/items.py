@@ -124,7 +124,7 @@ def _name_and_rest(name: str, rest: str) -> dict:
     if lead and lead.end() > 0:  # '– Offered by organizations like AAPC and AHIMA.': the text is kept as written
         issuer = re.split(r"\s*[;]\s*|\.\s+", rest[lead.end():], maxsplit=1)[0]
         return {"name": name, "issuer": issuer.strip().rstrip(".").strip(), "description": rest}
-    if _is_issuer(rest):
+    if _is_issuer(rest) or (len(rest.split()) <= 4 and _names_an_organisation(rest)):
         return {"name": name, "issuer": rest}
     who = re.split(r"\s*;\s*", rest, maxsplit=1)[0].rstrip(".")
     if who != rest.rstrip(".") and _names_an_organisation(who):  # 'American Translators Association; offered in …'

@@ -316,6 +316,7 @@ class Profile(Model):
     levels: list[Level] = []
     how_to_become: HowToBecome = HowToBecome()
     skills: list[Text] = []
+    skills_intro: Optional[Text] = Field(None, description="The sentence the source introduces its skills with.")
     tools: list[ToolCategory] = []
     work_environment: WorkEnvironment = WorkEnvironment()
     outlook: Outlook = Outlook()

@@ -133,11 +133,20 @@ def _detail_label(line: Line) -> Optional[tuple[str, str]]:
     return None if vocab.reads_as_clause(pair[0]) else pair
 
 
+_LICENSING_LABEL = set("licensing licensure license licenses licence licences certification certifications "
+                       "certificate certificates credential credentials and registration exams exam required "
+                       "common professional optional".split())
+
+
 def _licensing(draft: Draft, block: Block) -> None:
     key = vocab.norm(block.key or "")
     certs_only = "certif" in key and "licens" not in key
     listed = vocab.short_list(block.value, max_words=10) if certs_only and block.value else None
-    if listed:
+    named = block.line is not None and block.value and not set(key.split()) <= _LICENSING_LABEL
+    if named:  # 'Microsoft Certified: Azure Fundamentals - Microsoft' names a credential, not a list
+        draft.add(("how_to_become", "certifications"), parse.parse_certification(block.line.text)
+                  or {"name": block.line.text}, block.line)
+    elif listed:
         for item in listed:
             draft.add(("how_to_become", "certifications"), parse.parse_certification(item), block.line)
     elif block.value:
