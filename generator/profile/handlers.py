@@ -9,7 +9,7 @@ from typing import Callable
 from generator.profile import items as parse
 from generator.profile import places, salary, vocab
 from generator.profile.draft import Draft
-from generator.profile.sections import Block, Line, Section, is_prose, to_blocks
+from generator.profile.sections import Block, Line, Section, is_prose, lead_in, to_blocks
 
 PARAGRAPH = "\n\n"
 
@@ -174,8 +174,7 @@ def skill_block(draft: Draft, block: Block) -> None:
 
 def _introduces(line: Line, following) -> bool:
     """A sentence ending in ':' with the bulleted list it introduces after it."""
-    return (not line.bullet and line.text.rstrip().endswith(":") and len(line.text.split()) > 3
-            and following is not None and following.bullet)
+    return lead_in(line) and following is not None and following.bullet
 
 
 def _tool_block(draft: Draft, block: Block, category: str) -> None:

@@ -11,7 +11,7 @@ from generator.profile import items as parse
 from generator.profile import vocab
 from generator.profile.draft import Draft
 from generator.profile.handlers import PARAGRAPH, note_block, place_fact, skill_block
-from generator.profile.sections import Block, Line, Section, is_prose, to_blocks
+from generator.profile.sections import Block, Line, Section, is_prose, lead_in, to_blocks
 
 
 def how_to_become(draft: Draft, section: Section) -> None:
@@ -103,7 +103,7 @@ def _lead_in(before: list[Line]) -> Optional[Line]:
             return None
         rest.pop()
     last = rest[-1] if rest else None
-    return last if last and last.text.rstrip().endswith(":") and len(last.text.split()) > 3 else None
+    return last if lead_in(last) else None
 
 
 def _after_lead_in(before: list[Line]) -> bool:

@@ -398,10 +398,14 @@ def to_blocks(kind: Optional[str], lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def lead_in(line: Optional[Line]) -> bool:
+    """A sentence that introduces a list ('… most employers look for include:'), not a bare label."""
+    return line is not None and not line.bullet and line.text.rstrip().endswith(":") and len(line.text.split()) > 3
+
+
 def _introduces_list(block: Block) -> bool:
-    """The block's last line is a sentence that introduces a list ('… most employers look for include:')."""
-    last = block.items[-1] if block.items else block.line
-    return last is not None and not last.bullet and last.text.rstrip().endswith(":") and len(last.text.split()) > 3
+    """The block's last line introduces a list."""
+    return lead_in(block.items[-1] if block.items else block.line)
 
 
 def _outdented(block: Block, line: Line) -> bool:
