@@ -17,7 +17,7 @@ def _pay_cell(figure) -> str:
 
 
 def _pay_table(names: list[str], figures: list, name_label: str, spec: SectionSpec) -> tuple[Block, ...]:
-    """Names and their pay, highest first as the source lists them; the list's date beside the
+    """Names and their pay in the order the source lists them; the list's date beside the
     pay, in the header when every figure has the same one, else in each row."""
     pairs = limit(list(zip(names, figures)), spec)
     if not pairs:
