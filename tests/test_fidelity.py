@@ -125,8 +125,8 @@ def test_pay_spread_keeps_the_source_words_and_figures(imported):
     """'Lowest 10%: less than $40,450' is a pay figure with its label, not a line in notes."""
     path, profile, _ = imported
     want = expected(path).get("pay_spread", [])
-    got = [(s.label, s.text, s.pay, s.period) for s in profile.pay_spread]
-    assert got == [(s["label"], s["text"], s["pay"], s.get("period", "year")) for s in want]
+    got = [(s.label, s.text, s.pay, s.period, s.as_of) for s in profile.pay_spread]
+    assert got == [(s["label"], s["text"], s["pay"], s.get("period", "year"), s.get("as_of")) for s in want]
 
 
 def test_certifications_name_their_issuer(imported):

@@ -27,7 +27,7 @@ def _pay_table(names: list[str], figures: list, name_label: str, spec: SectionSp
     header = t("labels.median_pay_as_of", date=source_date(shared)) if shared else t("labels.median_pay")
     rows = tuple((name, _pay_cell(f) if shared or not f.as_of else f"{_pay_cell(f)} ({source_date(f.as_of)})")
                  for name, f in pairs)
-    return (Table((name_label, header), rows, (0.62, 0.38)),)
+    return (Table((name_label, header), rows, (0.55, 0.45)),)
 
 
 def industries_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:

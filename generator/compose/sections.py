@@ -209,19 +209,24 @@ def notes(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     return bullets(list(p.notes), spec)
 
 
-def figure_dates(p: Profile) -> list[str]:
-    """'median pay 2024', 'pay by industry May 2023': what the profile dates, and when."""
+def figure_dates(p: Profile, printed: set[str]) -> list[str]:
+    """'median pay 2024', 'pay by industry May 2023': what the profile dates, and when, of the figures
+    this edition prints (the sections in `printed`; the median is on every cover)."""
     r = p.regional
-    found = [(t("labels.median_pay"), str(p.median_pay.year) if p.median_pay and p.median_pay.year else ""),
-             (t("labels.number_of_jobs"), str(p.number_of_jobs.year) if p.number_of_jobs and p.number_of_jobs.year else ""),
-             (t("labels.industry_pay"), ", ".join(sorted({i.as_of for i in r.top_paying_industries if i.as_of}))),
-             (t("labels.area_pay"), ", ".join(sorted({a.as_of for a in r.top_paying_areas if a.as_of})))]
-    return [t("phrases.dated", what=w.lower_first(what), date=source_date(date)) for what, date in found if date]
+    found = [(t("labels.median_pay"), str(p.median_pay.year) if p.median_pay and p.median_pay.year else "", True),
+             (t("labels.number_of_jobs"), str(p.number_of_jobs.year) if p.number_of_jobs and p.number_of_jobs.year
+              else "", "outlook" in printed),
+             (t("labels.industry_pay"), ", ".join(sorted({i.as_of for i in r.top_paying_industries if i.as_of})),
+              bool(printed & {"industry_chart", "industries_table"})),
+             (t("labels.area_pay"), ", ".join(sorted({a.as_of for a in r.top_paying_areas if a.as_of})),
+              "areas_table" in printed)]
+    return [t("phrases.dated", what=w.lower_first(what), date=source_date(date)) for what, date, shown in found
+            if date and shown]
 
 
 def sources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     if not p.sources:  # what the reader has, never a promise: the dates the profile gives, if any
-        dates = figure_dates(p)
+        dates = figure_dates(p, {s.id for s in ctx.audience.sections} if ctx.audience else set(BUILDERS))
         text = t("phrases.no_source_dated", dates="; ".join(dates)) if dates else t("phrases.no_source")
         return (Paragraph(text, "caption"),)
     blocks: list[Block] = []

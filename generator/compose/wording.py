@@ -30,7 +30,16 @@ def salary_range(salary: SalaryRange, unit: bool = False) -> str:
     text = span(salary.min, salary.max, salary.open_ended)
     if salary.period == "hour" or unit:
         text += f" {per(salary.period)}"
-    return f"{text} ({salary.note})" if salary.note else text
+    return f"{text} ({figures_together(salary.note)})" if salary.note else text
+
+
+_SPACED_RANGE = re.compile(r"(\$[\d,.]+[KkM+]?)\s+([–—-]|to)\s+(?=\$)")
+
+
+def figures_together(text: str) -> str:
+    """'$34,320 – $39,000' never broken at its dash: the spaces around it do not break (the
+    source's characters otherwise as they are)."""
+    return _SPACED_RANGE.sub(lambda m: f"{m.group(1)}\u00a0{m.group(2)}\u00a0", text)
 
 
 def growth_value(growth: Growth) -> str:

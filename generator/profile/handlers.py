@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Optional
 
 from generator.profile import items as parse
 from generator.profile import places, salary, vocab
@@ -53,7 +53,7 @@ def place_fact(draft: Draft, block: Block) -> bool:
     if name == "annual_openings" and len(value.split()) >= 6:  # a sentence says more than its number
         draft.text(("outlook", "summary"), value, line, PARAGRAPH)
     if rest:  # 'Median (May 2024): $62,350. Lowest 10%: less than $40,450.': the rest is read apart
-        _place_rest(draft, replace(line, text=rest))
+        _place_rest(draft, replace(line, text=rest), salary.date_of(block.key))
     if not block.value:
         for extra in block.items[1:] if name not in ("typical_education", "work_experience") else []:
             draft.note(extra)
@@ -71,12 +71,17 @@ def _top_paying(draft: Draft, block: Block) -> None:
 _FIGURES = {"median_pay", "growth", "annual_openings", "number_of_jobs", "pay_spread"}
 
 
-def _place_rest(draft: Draft, line: Line) -> None:
-    """The rest of a fact's line: another fact ('Lowest 10%: less than $40,450.'), else a note."""
+def _place_rest(draft: Draft, line: Line, as_of: Optional[str]) -> None:
+    """The rest of a fact's line: another fact ('Lowest 10%: less than $40,450.', dated as the line
+    is: 'Median (May 2024): …'), else a note."""
     pair = line.key_value()
     name = vocab.global_field(pair[0]) if pair and pair[1] else None
+    held = len(draft.data.get("pay_spread", []))
     if not (name and place_fact(draft, Block(pair[0], name, pair[1], line))):
         draft.note(line, "more than the fact on its line")
+    for spread in draft.data.get("pay_spread", [])[held:]:
+        if as_of and "as_of" not in spread:
+            spread["as_of"] = as_of
 
 
 def _fact_and_rest(text: str) -> tuple[str, str]:
