@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from matplotlib import text as mpl_text
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -159,7 +161,7 @@ def style_axes(ax, colours: ChartColours, period: str = "year") -> None:
     ax.spines["bottom"].set_color(colours.rule)
     ax.spines["bottom"].set_linewidth(0.6)
     ax.set_facecolor("none")
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=tick_count(ax), steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: tick(v, period)))
     ax.tick_params(axis="x", labelsize=TICK_PT, colors=colours.muted, length=2.5, width=0.5, pad=2)
     ax.tick_params(axis="x", color=colours.rule)
@@ -169,14 +171,40 @@ def style_axes(ax, colours: ChartColours, period: str = "year") -> None:
     ax.set_xlabel(t(f"charts.axis.{period}"), fontsize=TICK_PT, color=colours.muted, loc="right", labelpad=2)
 
 
+TICK_ROOM = 1.8  # a tick label's width and the gap to the next, in widths of a wide label ('$200K')
+
+
+def tick_count(ax) -> int:
+    """As many ticks as their labels have room for side by side (fewer ticks, never smaller type)."""
+    axes_in = ax.get_position().width * ax.figure.get_figwidth()
+    label_in = text_width_in(ax.figure, "$200K", TICK_PT)
+    return max(2, min(5, int(axes_in / (label_in * TICK_ROOM))))
+
+
 def name_ticks(ax, names: list[str]) -> None:
     """Names as y tick labels, first row on top."""
     ax.set_yticks(range(len(names)), names, fontsize=LABEL_PT, parse_math=False)
     ax.set_ylim(len(names) - 0.5, -0.5)
 
 
-def value_label(ax, x: float, y: float, text: str, colours: ChartColours):
-    """A value set just right of a bar end, knocked out of lines behind it."""
+def value_label(ax, x: float, y: float, text: str, colours: ChartColours, avoid: Optional[float] = None,
+                start: Optional[float] = None):
+    """A value set just right of a bar end, knocked out of lines behind it. Where the median line
+    (`avoid`) would run through it, it goes inside the bar (from `start`) if it fits there, else past
+    the line."""
+    low, high = ax.get_xlim()
+    per_in = (high - low) / (ax.get_position().width * ax.figure.get_figwidth())
+    width = (text_width_in(ax.figure, text, VALUE_PT) + KNOCKOUT_IN + GAP_PT / 72) * per_in
+    margin = 1.5 / 72 * per_in  # the line's own width and a hair of air
+
+    def clear(left: float, right: float) -> bool:
+        return avoid is None or not left - margin <= avoid <= right + margin
+    if not clear(x, x + width):
+        if start is not None and x - start >= width and clear(x - width, x):
+            return ax.annotate(text, (x, y), xytext=(-GAP_PT, 0), textcoords="offset points", ha="right",
+                               va="center", fontsize=VALUE_PT, color=colours.white, zorder=5, parse_math=False)
+        if avoid > x and avoid + margin + width <= high:
+            x = avoid + margin
     return ax.annotate(
         text, (x, y), xytext=(GAP_PT, 0), textcoords="offset points",
         ha="left", va="center", fontsize=VALUE_PT, color=colours.text, zorder=5, parse_math=False,

@@ -86,7 +86,7 @@ def industry_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE
     ax.barh(range(len(rows)), [row.pay for row in rows], height=canvas.bar_height(names),
             color=colours.primary, linewidth=0, zorder=2)
     for y, row in enumerate(rows):
-        canvas.value_label(ax, row.pay, y, row.label, colours)
+        canvas.value_label(ax, row.pay, y, row.label, colours, avoid=median, start=0.0)
     canvas.name_ticks(ax, names)
     as_of, median_as_of = dates(profile)
     if median:

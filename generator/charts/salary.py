@@ -112,8 +112,10 @@ def _fade(ax, y: float, start: float, length: float, thick: float, colours: Char
             linewidth=0, zorder=2)
 
 
-def _draw_bar(ax, y: int, bar: LevelBar, fade: float, thick: float, colours: ChartColours):
-    """A solid min-to-max bar; an open top continues as a fade; then the value label."""
+def _draw_bar(ax, y: int, bar: LevelBar, fade: float, thick: float, colours: ChartColours,
+              median: Optional[float] = None):
+    """A solid min-to-max bar; an open top continues as a fade; then the value label (clear of
+    the median line)."""
     if bar.high is not None:  # a single figure still shows as a short bar
         width = max(bar.top - bar.low, MIN_SHARE * (ax.get_xlim()[1] - ax.get_xlim()[0]))
         ax.barh(y, width, left=bar.low, height=thick, color=colours.primary, linewidth=0, zorder=2)
@@ -121,7 +123,8 @@ def _draw_bar(ax, y: int, bar: LevelBar, fade: float, thick: float, colours: Cha
     if bar.open_ended:
         _fade(ax, y, end, fade, thick, colours)
         end += fade
-    canvas.value_label(ax, end, y, bar.label, colours)
+    solid = bar.low if bar.high is not None and not bar.open_ended else None  # white text only on the solid bar
+    canvas.value_label(ax, end, y, bar.label, colours, avoid=median, start=solid)
 
 
 def salary_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Optional[ChartArt]:
@@ -137,7 +140,7 @@ def salary_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_T
     bars = [_wrapped_label(ax, bar) for bar in bars]
     fade = _limits(ax, bars, median)
     for y, bar in enumerate(bars):
-        _draw_bar(ax, y, bar, fade, canvas.bar_height(names), colours)
+        _draw_bar(ax, y, bar, fade, canvas.bar_height(names), colours, median)
     canvas.name_ticks(ax, names)
     if median:
         canvas.median_line(ax, median, colours)
