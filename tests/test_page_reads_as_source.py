@@ -17,7 +17,7 @@ from docx import Document
 
 from conftest import make_brochure
 from generator.charts import render_charts
-from generator.compose.model import Bullets, Steps, Table
+from generator.compose.model import Bullets, Steps, Table, WritingLines
 from generator.compose.pathway import route_detail, says_something
 from generator.compose.templates import load_audience, load_style
 from generator.compose.wording import sentences
@@ -135,6 +135,15 @@ def test_every_step_says_something_on_its_own(read_back):
         for step in steps:
             assert any(says_something(s) for s in sentences(step.text)), \
                 f"{path.name} ({audience}): step {step.title!r} says nothing on its own: {step.text!r}"
+
+
+def test_no_notes_lines_while_a_section_is_left_out(read_back):
+    """Ruled lines are filler: a brochure that left a section out for want of room has none."""
+    path, _, pages = read_back
+    for audience, (brochure, _, _) in pages.items():
+        if brochure.dropped:
+            ruled = [p.name for p in brochure.panels for s in p.sections for b in s.blocks if isinstance(b, WritingLines)]
+            assert not ruled, f"{path.name} ({audience}): notes lines in {ruled} while {brochure.dropped} left out"
 
 
 def test_dated_figures_are_printed_with_their_date(read_back):

@@ -160,11 +160,12 @@ class _Fitter:
                 packed = pack(routed, targets, self.measure, style, balance=balance)
                 packed = _lines_into_empty_panels(packed, self.d.filler)
                 filled.update((p.name, p) for p in _lines_into_short_panels(packed, self.d.filler, self.measure,
-                                                                           style))
+                                                                           style, room_for_lines=not dropped))
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         if balance:
-            even = _ruled_feet if self.d.spare_room == "lines" else _even_columns
+            # ruled lines are filler: never in a brochure that left a section out for want of room
+            even = _ruled_feet if self.d.spare_room == "lines" and not dropped else _even_columns
             ordered = even(ordered, self.measure, style)
         return Fitted(ordered, style, scale, dropped)
 
@@ -275,11 +276,11 @@ SHORT = 2 / 3  # a flow panel filled less than this gets the audience's ruled li
 
 
 def _lines_into_short_panels(packed: list[Panel], filler: Optional[Section], measure: Measure,
-                             style: Style) -> list[Panel]:
+                             style: Style, room_for_lines: bool = True) -> list[Panel]:
     """A flow panel its content leaves more than a third empty (the tri-fold's flap after the last
     steps, say) ends with the audience's notes section, its lines filling the rest, when it fits (spare
     lines: the print's leftover room, which a reflowing Word file does not have)."""
-    if filler is None:
+    if filler is None or not room_for_lines:
         return packed
     out = []
     for panel in packed:
