@@ -148,6 +148,7 @@ class _Fitter:
         panels = panels_of(self.layout, self.paper)
         filled: dict[str, Panel] = {}
         dropped: list[str] = []
+        flow_dropped: list[str] = []  # ruled lines are filler: never beside content left out for want of room
         for role in sorted(self.d.by_role, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 9):
             if role == "flow":
                 panels = panels_of(self.layout, self.paper, self._fitted_heights(filled, style))
@@ -157,15 +158,15 @@ class _Fitter:
                 if reduce:
                     routed, lost = _Reducer(routed, targets, self.measure, style).reduce()
                     dropped += lost
+                    flow_dropped += lost if role == "flow" else []
                 packed = pack(routed, targets, self.measure, style, balance=balance)
                 packed = _lines_into_empty_panels(packed, self.d.filler)
                 filled.update((p.name, p) for p in _lines_into_short_panels(packed, self.d.filler, self.measure,
-                                                                           style, room_for_lines=not dropped))
+                                                                           style, room_for_lines=not flow_dropped))
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         if balance:
-            # ruled lines are filler: never in a brochure that left a section out for want of room
-            even = _ruled_feet if self.d.spare_room == "lines" and not dropped else _even_columns
+            even = _ruled_feet if self.d.spare_room == "lines" and not flow_dropped else _even_columns
             ordered = even(ordered, self.measure, style)
         return Fitted(ordered, style, scale, dropped)
 
