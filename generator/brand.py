@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 from pydantic import AfterValidator, Field, field_validator
 
-from generator.errors import ProfileError
+from generator.errors import ProfileError, printable
 from generator.links import is_web_link
 from generator.profile.model import Model
 from generator.profile.text import decode_bytes
@@ -144,11 +144,11 @@ def load_brand(path: Path | str) -> tuple[LoadedBrand, list[str]]:
     """A brand file: (brand, warnings), or ProfileError with one line per problem."""
     path = Path(path)
     raw = read_source(path, lambda message: ProfileError([message]))
-    text = decode_bytes(raw, str(path))
-    brand, problems, notes = parse_yaml_model(text, str(path), Brand, BrandWarning)
+    text = decode_bytes(raw, printable(path))
+    brand, problems, notes = parse_yaml_model(text, printable(path), Brand, BrandWarning)
     if problems:
         raise ProfileError(problems)
-    translated = tuple((code, _translation(brand, code, text, str(path))) for code in sorted(brand.translations))
+    translated = tuple((code, _translation(brand, code, text, printable(path))) for code in sorted(brand.translations))
     logo = None
     if brand.logo:
         logo, logo_notes = _read_logo(path, brand, text)

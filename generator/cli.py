@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from generator.errors import BrochureError, BuildError, ProfileError
+from generator.errors import BrochureError, BuildError, ProfileError, printable
 
 
 def _report(lines: list[str]) -> None:
     for line in lines:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
 
 
 class _Group(click.Group):
@@ -26,7 +26,7 @@ class _Group(click.Group):
             code = super().main(args, prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "career-brochure"
-            click.echo(f"{where}: {exc.format_message()}", err=True)
+            click.echo(printable(f"{where}: {exc.format_message()}"), err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             exc.show()
@@ -48,7 +48,7 @@ class _Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if ctx.params.get("debug"):
                 raise
-            click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(printable(f"error: {type(exc).__name__}: {exc}"), err=True)
             ctx.exit(1)
 
 

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 import click
+
+# What must never reach a terminal as it is: control characters (ESC starts a terminal command, a
+# line end or U+2028 starts a line nobody wrote), and the marks that turn text's direction round.
+_CONTROLS = "\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROLS}\n]")
+_CONTROL_BUT_LINES = re.compile(f"[{_CONTROLS}]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: object) -> str:
+    """Text from a file (a key, a title, a file name) as one line a terminal prints as it is:
+    '\\x1b', '\\n', '\\u2028' for the characters that would act instead."""
+    return _CONTROL.sub(_escaped, str(text))
+
+
+def printable_lines(text: str) -> str:
+    """The same for a message of several lines: its own line ends stay."""
+    return _CONTROL_BUT_LINES.sub(_escaped, text)
 
 
 class BrochureError(click.ClickException):
@@ -12,7 +36,7 @@ class BrochureError(click.ClickException):
 
     def show(self, file=None) -> None:
         """One line per problem on stderr, already prefixed with file and line."""
-        click.echo(self.format_message(), err=True, file=file)
+        click.echo(printable_lines(self.format_message()), err=True, file=file)
 
 
 class InputError(BrochureError):

@@ -8,6 +8,8 @@ from typing import Any, Iterable, Optional, Type, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from generator.errors import printable
+
 # libyaml's parser when PyYAML was built with it (the wheels are): 5-10x faster than the pure-Python
 # one, the same documents and marks, and a nesting limit of its own
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -23,7 +25,7 @@ def field_path(loc: Iterable[Any]) -> str:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += f".{part}" if path else str(part)
+            path += f".{printable(part)}" if path else printable(part)
     return path or "(top level)"
 
 
@@ -94,6 +96,30 @@ def _too_deep(root: Optional[yaml.Node]) -> Optional[int]:
     return None
 
 
+def _twice(root: Optional[yaml.Node]) -> Optional[tuple[tuple, int, int]]:
+    """(path of a key, its first line, its second line) for a key a mapping holds twice, else None
+    (YAML's last-one-wins would silently drop the first)."""
+    stack: list[tuple[yaml.Node, tuple]] = [(root, ())] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            lines: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if isinstance(key, yaml.ScalarNode) and key.value in lines:
+                    return path + (key.value,), lines[key.value], line
+                if isinstance(key, yaml.ScalarNode):
+                    lines[key.value] = line
+                stack.append((value, path + (key.value if isinstance(key, yaml.ScalarNode) else "?",)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, path + (index,)) for index, child in enumerate(node.value))
+    return None
+
+
 def read_yaml_mapping(text: str, name: str) -> tuple[Optional[dict], Optional[yaml.Node], list[str]]:
     """YAML text as a mapping and its node tree (for line numbers), read safely: no tags, nesting
     bounded, aliases walked once; or (None, None, one problem line)."""
@@ -104,6 +130,11 @@ def read_yaml_mapping(text: str, name: str) -> tuple[Optional[dict], Optional[ya
             deep = _too_deep(root)
             if deep is not None:
                 return None, None, [f"{name}:{deep}: nested more than {MAX_DEPTH} levels deep; a profile is not"]
+            twice = _twice(root)
+            if twice is not None:
+                path, first, second = twice
+                return None, None, [f"{name}:{second}: {field_path(path)}: given twice (lines {first} and {second}); "
+                                    "keep one"]
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from pydantic import ValidationError
 
-from generator.errors import ImportTextError
+from generator.errors import ImportTextError, printable
 from generator.profile import handlers, levels, lists, pathways
 from generator.profile.draft import Draft
 from generator.profile.model import Profile, ProfileWarning
@@ -37,7 +37,7 @@ def import_file(path: Path | str) -> tuple[Profile, list[str]]:
     """Read a plain-text profile (UTF-8, or UTF-16 with BOM) and import it."""
     path = Path(path)
     raw = read_source(path, ImportTextError)
-    return import_text(decode_bytes(raw, str(path)), str(path))
+    return import_text(decode_bytes(raw, printable(path)), printable(path))
 
 
 def import_text(text: str, name: str) -> tuple[Profile, list[str]]:

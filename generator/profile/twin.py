@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from generator.errors import ProfileError
+from generator.errors import ProfileError, printable
 from generator.profile.model import Profile
 from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
@@ -53,4 +53,4 @@ def merge_twin(base: Profile, text: str, name: str) -> tuple[Profile, list[str]]
 def load_twin(path: Path, base: Profile) -> tuple[Profile, list[str]]:
     """Read a twin file and merge it over its base profile."""
     raw = read_source(path, lambda message: ProfileError([message]))
-    return merge_twin(base, decode_bytes(raw, str(path)), str(path))
+    return merge_twin(base, decode_bytes(raw, printable(path)), printable(path))

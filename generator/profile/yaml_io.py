@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import ProfileError
+from generator.errors import ProfileError, printable
 from generator.profile.model import Profile, ProfileWarning
 from generator.profile.source import read_source
 from generator.profile.text import decode_bytes
@@ -26,7 +26,7 @@ def load_profile(path: Path | str) -> tuple[Profile, list[str]]:
     """Read a YAML profile file (UTF-8 or UTF-16 with BOM)."""
     path = Path(path)
     raw = read_source(path, lambda message: ProfileError([message]))
-    return parse_profile(decode_bytes(raw, str(path)), str(path))
+    return parse_profile(decode_bytes(raw, printable(path)), printable(path))
 
 
 _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
