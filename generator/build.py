@@ -520,5 +520,5 @@ def build(inputs: Iterable[Path], options: BuildOptions,
         os.replace(temp, target)
         total.written.append(target)
     if failures:
-        raise BuildError("\n".join(failures), total)
+        raise BuildError("\n".join(failures), total, len(paths) - len(loaded) + len(failed_paths))
     return total

@@ -119,8 +119,7 @@ def build(profiles, audiences, layout, formats, paper, bleed, output, brand, job
     except BuildError as failure:  # others were built: say so, then the failures, exit 1
         if failure.result is not None:
             _report(failure.result.warnings)
-            failed = len({line.split(": ")[0] for line in failure.format_message().splitlines()})
-            click.echo(_summary(failure.result, output, started, failed))
+            click.echo(_summary(failure.result, output, started, failure.failed))
         raise
     _report(result.warnings)
     click.echo(_summary(result, output, started, 0))

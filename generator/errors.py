@@ -67,9 +67,10 @@ class TemplateError(InputError):
 class BuildError(BrochureError):
     """A build that failed although its input was valid (exit 1); `result` holds what was written."""
 
-    def __init__(self, message: str, result=None):
+    def __init__(self, message: str, result=None, failed: int = 0):
         super().__init__(message)
         self.result = result
+        self.failed = failed  # how many profiles failed (a profile may have several problems)
 
 
 class FitError(BuildError):

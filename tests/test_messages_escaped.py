@@ -100,3 +100,15 @@ def test_any_key_or_value_gives_lines_a_terminal_prints_as_they_are(tmp_path, ke
         for line in shown:
             assert not RAW.search(line), repr(line)
             assert line.startswith(printable(path)), repr(line)
+
+
+def test_a_folder_build_counts_failed_profiles_not_problems(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text((ROOT / "tests/fixtures/import/two-levels.txt").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    (folder / "bad.yaml").write_text("title: A\nlevels: 3\nmedian_pay: x\ngrowth: y\n", encoding="utf-8")
+    done = run("build", str(folder), "-o", str(tmp_path / "out"), "-f", "pdf")
+    assert done.returncode == 1
+    assert len([line for line in done.stderr.splitlines() if line.startswith(str(folder / "bad.yaml"))]) == 3
+    assert ", 1 profile(s) failed" in done.stdout
