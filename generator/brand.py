@@ -75,7 +75,9 @@ class Contact(Model):
     @field_validator("email")
     @classmethod
     def _email(cls, value):
-        if value is not None and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}", value):
+        # an address only: 'x@y.edu?bcc=…' would make a link that mails someone else too
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+                                                  value):
             raise ValueError(f"{value!r} is not an e-mail address")
         return value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any, Iterable, Optional, Type, TypeVar
 
@@ -16,6 +17,23 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class _DataLoader(SAFE_LOADER):
+    """The safe loader, reading a number only as people write one: '0x10', '017' read as octal, and
+    YAML 1.1's sexagesimal '1:30' (90) are text, so pay written that way is refused, not misread;
+    an integer of more digits than any figure has is text too (never a 5,000-digit int)."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
+}
+_DataLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$"),
+                                  list("-+0123456789"))
+_DataLoader.add_implicit_resolver("tag:yaml.org,2002:float",
+                                  re.compile(r"^[-+]?(?:[0-9]{1,18}\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?$"),
+                                  list("-+0123456789."))
 
 
 def field_path(loc: Iterable[Any]) -> str:
@@ -124,7 +142,7 @@ def read_yaml_mapping(text: str, name: str) -> tuple[Optional[dict], Optional[ya
     """YAML text as a mapping and its node tree (for line numbers), read safely: no tags, nesting
     bounded, aliases walked once; or (None, None, one problem line)."""
     try:
-        loader = SAFE_LOADER(text)
+        loader = _DataLoader(text)
         try:
             root = loader.get_single_node()
             deep = _too_deep(root)

@@ -112,3 +112,24 @@ def test_a_folder_build_counts_failed_profiles_not_problems(tmp_path):
     assert done.returncode == 1
     assert len([line for line in done.stderr.splitlines() if line.startswith(str(folder / "bad.yaml"))]) == 3
     assert ", 1 profile(s) failed" in done.stdout
+
+
+@pytest.mark.parametrize("figure, message", [
+    ("0x10", "valid number"), ("1:30", "valid number"), ("0b101", "valid number"), ("9" * 5000, "finite number"),
+], ids=["hex", "sexagesimal", "binary", "5000 digits"])
+def test_pay_is_written_as_a_plain_number(tmp_path, figure, message):
+    """YAML 1.1 would read '0x10' as 16 and '1:30' as 90; a 5,000-digit integer would crash the reader."""
+    path = tmp_path / "pay.yaml"
+    path.write_text(f"title: Welders\nmedian_pay: {{annual: {figure}}}\n", encoding="utf-8")
+    done = run("validate", str(path))
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"{path}:2: median_pay.annual:") and message in line
+
+
+@pytest.mark.parametrize("email", ["x@y.edu?bcc=z%40evil.com", "x@y.edu&cc=z@evil.com", "x y@z.com", "mailto:x@y.com"])
+def test_a_brand_email_is_an_address_only(tmp_path, email):
+    brand = tmp_path / "brand.yaml"
+    brand.write_text(yaml.safe_dump({"name": "Riverside", "contact": {"email": email}}), encoding="utf-8")
+    done = run("build", "--brand", str(brand), "-o", str(tmp_path / "out"), "-f", "pdf")
+    assert done.returncode == 2 and "contact.email" in done.stderr and "e-mail address" in done.stderr
