@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,22 @@ ROOT = Path(__file__).resolve().parents[1]
 # Every build in the tests (and the tool runs they start) draws its charts: a chart cache left by
 # an earlier run would hide what a test counts. tests/test_chart_cache.py turns it on where it tests it.
 os.environ["CAREER_BROCHURE_CACHE"] = "off"
+
+
+# With REQUIRE_TOOLS=1 (set by .ci/run, which installs them) a test that would skip because a tool it
+# reads the output with is missing fails instead: a green run never hides an unchecked file.
+_MISSING_TOOL = re.compile(r"not installed|not available|missing|needs |no wide face", re.I)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("REQUIRE_TOOLS") == "1":
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if _MISSING_TOOL.search(reason):
+            report.outcome = "failed"
+            report.longrepr = f"REQUIRE_TOOLS=1, but: {reason}"
 
 
 def run_tool(*args: str) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -158,7 +159,7 @@ def test_list_shows_audiences_and_layouts():
 
 
 def test_python_dash_m_works(tmp_path):
-    result = subprocess.run(["python", "-m", "generator", "list"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "generator", "list"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "trifold" in result.stdout
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 import subprocess
+import sys
 
 import pytest
 
@@ -259,7 +260,7 @@ def _counselors_pdf(tmp_path, name: str, yaml_text: str):
     """Build one counselors booklet from YAML text with the CLI: (result, pdf path)."""
     profile = tmp_path / f"{name}.yaml"
     profile.write_text(yaml_text, encoding="utf-8")
-    result = subprocess.run(["python", "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(profile), "-o", str(tmp_path / "out"),
                              "-f", "pdf", "-a", "counselors"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return result, tmp_path / "out" / name / "counselors-booklet.pdf"
