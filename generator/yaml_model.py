@@ -22,7 +22,8 @@ M = TypeVar("M", bound=BaseModel)
 class _DataLoader(SAFE_LOADER):
     """The safe loader, reading a number only as people write one: '0x10', '017' read as octal, and
     YAML 1.1's sexagesimal '1:30' (90) are text, so pay written that way is refused, not misread;
-    an integer of more digits than any figure has is text too (never a 5,000-digit int)."""
+    an integer of more digits than any figure has is text too (never a 5,000-digit int). '.inf' and
+    '.nan' stay floats, so the field that holds one is refused as not finite."""
 
 
 _DataLoader.yaml_implicit_resolvers = {
@@ -32,7 +33,8 @@ _DataLoader.yaml_implicit_resolvers = {
 _DataLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$"),
                                   list("-+0123456789"))
 _DataLoader.add_implicit_resolver("tag:yaml.org,2002:float",
-                                  re.compile(r"^[-+]?(?:[0-9]{1,18}\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?$"),
+                                  re.compile(r"^(?:[-+]?(?:[0-9]{1,18}\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?"
+                                             r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
                                   list("-+0123456789."))
 
 
