@@ -3,7 +3,7 @@
 Run from the repository root:  python templates/make_reference_docx.py
 The output is byte-for-byte reproducible. An organisation can replace the file
 with its own (keep the style names: Title, Subtitle, Heading 1-3, List Bullet,
-List Number, Caption, Quote, Lead, Big Number, Fact Value, Fact Label, Note,
+List Number, Caption, Web Address, Quote, Lead, Big Number, Fact Value, Fact Label, Note,
 and the table style "Brochure Table"; the writer falls back to "Light List Accent 1",
 then "Table Grid", and to direct formatting for missing paragraph styles).
 """
@@ -132,6 +132,8 @@ def set_styles(doc, c) -> None:
     para(doc, "Heading 2", size=10.5, bold=True, colour=primary, before=8, after=2, keep_next=True)
     para(doc, "Heading 3", size=10, bold=True, colour=muted, before=6, after=2, keep_next=True)
     para(doc, "Caption", size=7.5, colour=muted, before=2, after=8)
+    # contact lines, e-mail and web addresses: a step under the body, never in the caption's grey
+    para(doc, "Web Address", size=9, colour=text, before=0, after=4)
     para(doc, "Quote", size=11, italic=True, colour=accent_text, before=4, after=8)
     para(doc, "Intense Quote", size=12.5, bold=True, italic=True, colour=primary, before=6, after=10)
     para(doc, "List Bullet", after=6)

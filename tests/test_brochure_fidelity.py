@@ -16,7 +16,7 @@ from conftest import make_brochure
 from generator.charts import render_charts
 from generator.compose import draft
 from generator.compose.fit import Atoms
-from generator.compose.fitting import MAX_GROWTH, content_height
+from generator.compose.fitting import content_height
 from generator.compose.model import Bullets, Chart, Paragraph, Steps, WritingLines
 from generator.compose.templates import load_audience, load_style
 from generator.profile.importer import import_file
@@ -114,11 +114,12 @@ def test_no_empty_flow_panel(source):
 
 
 def test_columns_of_a_page_end_within_an_inch(source):
+    """Within an inch; an inch and a half where folds part the panels (a paragraph never goes on
+    over a fold, so a tri-fold panel ends where a block ends)."""
     path, _, _, brochures = source
     for audience, brochure in brochures.items():
-        if brochure.scale >= MAX_GROWTH - 1e-6:
-            continue  # type is as large as it goes: the content has run out before the paper
         flow = [p for p in _flow(brochure) if p.sections]
+        limit = 1.5 * INCH if any(p.folded for p in flow) else INCH
         ruled = {p.name for p in flow if any(isinstance(b, WritingLines) for s in p.sections for b in s.blocks)}
         last = flow[-1].name  # content may run out in the last column
         for page in {p.page for p in flow}:
@@ -126,7 +127,7 @@ def test_columns_of_a_page_end_within_an_inch(source):
                     if p.page == page and p.name not in ruled and p.name != last}
             if len(ends) > 1:
                 spread = max(ends.values()) - min(ends.values())
-                assert spread <= INCH, f"{path.name} ({audience}) page {page + 1}: column ends {ends}"
+                assert spread <= limit, f"{path.name} ({audience}) page {page + 1}: column ends {ends}"
 
 
 def test_no_section_dropped_while_a_panel_has_room_for_it(source):

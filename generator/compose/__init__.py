@@ -43,6 +43,12 @@ def _condensed_spec(spec: SectionSpec) -> SectionSpec | None:
     return spec.model_copy(update={"steps": [s.model_copy(update={"whole": False}) for s in spec.steps]})
 
 
+def _priority(spec: SectionSpec, ctx: Context) -> int:
+    """The section's priority; 1 (never dropped) when it is part of the call to action."""
+    essential = spec.essential == "always" or (spec.essential == "without_brand" and ctx.brand is None)
+    return 1 if essential else spec.priority
+
+
 def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> Section | None:
     builder = BUILDERS.get(spec.id)
     if builder is None:
@@ -54,7 +60,7 @@ def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> S
     blocks = (Heading(spec.heading, 1),) + intro + body
     shorter = _condensed_spec(spec)
     condensed = _section(profile, shorter, ctx, where) if shorter else None
-    return Section(spec.id, blocks, spec.priority, spec.heading,
+    return Section(spec.id, blocks, _priority(spec, ctx), spec.heading,
                    condensed=condensed if condensed and condensed.blocks != blocks else None)
 
 
@@ -157,7 +163,11 @@ def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutS
     shortened = cover_title(profile.title) != profile.title
     warnings = (f"the title is {len(profile.title)} characters; the cover shortens it to "
                 f"'{cover_title(profile.title)}'",) if shortened else ()
+    if scale < 1.0:
+        warnings += (f"body type set at {style.type.body:.2f} pt, below the layout's "
+                     f"{layout.type_scale.body * audience.type_factor:g} pt, to fit",)
     return Brochure(slug=slug, audience=audience.name, layout=layout.name, paper=paper, warnings=warnings,
                     page_width=width, page_height=height, page_count=len(layout.pages),
                     bleed=layout.bleed[paper], docx_columns=layout.docx_columns, panels=tuple(panels),
-                    style=style, metadata=metadata, scale=scale, dropped=tuple(dropped))
+                    style=style, metadata=metadata, scale=scale, dropped=tuple(dropped),
+                    page_numbers=tuple(n for n in layout.page_numbers if 1 <= n <= len(layout.pages)))

@@ -95,15 +95,19 @@ def cover_title(title: str) -> str:
     return (cut or title[:TITLE_LIMIT]) + "\u2026"
 
 
-COVER_LOGO_IN = 0.9  # a brand's logo, small, above the title
+COVER_LOGO_IN = 1.5  # a brand's logo above the title: wide enough for its own lettering to read
 
 
 def cover_sections(p: Profile, audience: AudienceSpec, brand=None) -> list[Section]:
-    """Cover sections: the title block (never dropped; a brand's logo small above the title) and the facts."""
+    """Cover sections: a brand's logo, the title block (never dropped), the brand's event line, the
+    big number and the facts (a layout's cover panels each take the ones they accept)."""
     logo = brand.logo if brand is not None else None
-    mark = (Logo(logo.data, logo.kind, t("links.logo_alt", name=logo.alt), COVER_LOGO_IN),) if logo else ()
-    sections = [Section("cover", mark + (Heading(cover_title(p.title), 0),), 1, p.title),
-                Section("hook", (Paragraph(hook(p, audience), "hook"),), 2)]
+    sections = [Section("brand_mark", (Logo(logo.data, logo.kind, t("links.logo_alt", name=logo.alt),
+                                            COVER_LOGO_IN),), 1)] if logo else []
+    sections += [Section("cover", (Heading(cover_title(p.title), 0),), 1, p.title),
+                 Section("hook", (Paragraph(hook(p, audience), "hook"),), 2)]
+    if brand is not None and brand.brand.event:  # where to find who hands it out, on the front
+        sections.append(Section("event", (Paragraph(brand.brand.event, "lead"),), 1))
     big = _big_number(p, audience)
     if big:
         sections.append(Section("big_number", (BigNumber(big),), 1, anchor="bottom"))

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from generator.compose.model import Block, Bullets, Heading, Panel, Paragraph, Section, Steps, Style, WritingLines
 from generator.compose.rhythm import space_before
+from generator.i18n import t
 
 Measure = Callable[[Block, float, Style], float]
 MIN_SPLIT = 2  # list items kept together on each side of a panel break
@@ -29,6 +30,9 @@ LINE_COST = 0.03  # a paragraph broken across panels
 EMPTY_COST = 50.0  # a panel left blank while content could fill it
 SPLIT_COST = 0.01  # a list broken across panels (cheaper than an unbalanced column)
 PART_COST = 0.08  # a section broken before a block other than a subheading
+VIEW_COST = 20.0  # numbered steps going on in another view, or a paragraph over a fold (below EMPTY_COST)
+MID_SENTENCE_COST = VIEW_COST  # a paragraph going on into the next column of its page mid-sentence
+SENTENCE_ENDS = (".", "!", "?", ".”", '."', ".)", ":", "。", "！", "？", "؟")
 
 
 @dataclass
@@ -81,7 +85,8 @@ class Atoms:
     its lines take no more room than that.
     """
 
-    def __init__(self, sections: list[Section], measure: Measure, style: Style, split_width: float = 0.0):
+    def __init__(self, sections: list[Section], measure: Measure, style: Style, split_width: float = 0.0,
+                 whole_sections: bool = False):
         self.sections, self.measure, self.style = sections, measure, style
         self.atoms: list[Atom] = []
         self.breakable: list[bool] = []
@@ -100,12 +105,15 @@ class Atoms:
                     self.atoms.append(Atom(s_index, b_index))
                     self.breakable.append(not held)
                 held = keeps_with_next(block)
+        if whole_sections:  # a panel may start only where a section does
+            self.breakable = [ok and a.block == 0 and not a.item for ok, a in zip(self.breakable, self.atoms)]
         self.breakable.append(True)  # after the last atom
         self.breaks = [i for i, ok in enumerate(self.breakable) if ok]
         self.ruled = [0]  # how many atoms before each are ruled lines (for `fills`)
         for atom in self.atoms:
             self.ruled.append(self.ruled[-1] + isinstance(self.block(atom), WritingLines))
         self._sums: dict[float, tuple[list[float], list[float]]] = {}
+        self._leads: dict[tuple[int, float], float] = {}
 
     def _count(self, s_index: int, b_index: int, block: Block, split_width: float) -> int:
         """How many items or lines the block may break between (0: it stays whole)."""
@@ -166,6 +174,31 @@ class Atoms:
         prefix, gaps = self.sums(width)
         return prefix[end] - prefix[start] - gaps[start]
 
+    def continued_label(self, index: int) -> Optional[Paragraph]:
+        """The line a panel starting at atom `index` opens with when it goes on with a section begun
+        in the panel before: the name of the level or section it is in, "(continued)"."""
+        if index == 0 or index >= len(self.atoms) or self.atoms[index].section != self.atoms[index - 1].section:
+            return None
+        atom = self.atoms[index]
+        blocks = self.sections[atom.section].blocks
+        if isinstance(blocks[atom.block], (Heading, WritingLines)) or not isinstance(blocks[0], Heading):
+            return None
+        heading = next(b for b in reversed(blocks[:atom.block + 1]) if isinstance(b, Heading))
+        return Paragraph(t("continued", heading=heading.text), "continued")
+
+    def lead(self, index: int, width: float) -> float:
+        """Height a panel starting at atom `index` gives its "(continued)" line (0 when it has none)."""
+        key = (index, width)
+        if key not in self._leads:
+            label = self.continued_label(index)
+            self._leads[key] = 0.0 if label is None else self.measure(label, width, self.style) + space_before(
+                self.block(self.atoms[index]), label, self.style.spacing)
+        return self._leads[key]
+
+    def used(self, start: int, end: int, width: float) -> float:
+        """Height of atoms start..end as a panel of `width` sets them, with any "(continued)" line."""
+        return self.run(start, end, width) + (self.lead(start, width) if end > start else 0.0)
+
     def break_cost(self, index: int) -> float:
         """What breaking a panel before atom `index` costs in looks: inside a list, inside a section."""
         if index >= len(self.atoms):
@@ -180,14 +213,33 @@ class Atoms:
     def no_turn(self, index: int) -> bool:
         """True when a break before atom `index` may not fall where the reader turns the page or the
         sheet over: inside a sentence (between two lines of a paragraph, the first not ending one)."""
-        if index >= len(self.atoms) or index == 0:
+        if self._inside(index) not in self.line_ends:
             return False
         atom, before = self.atoms[index], self.atoms[index - 1]
+        text = self.block(atom).text[:self.line_ends[(atom.section, atom.block)][before.item]].rstrip()
+        return not text.endswith(SENTENCE_ENDS)
+
+    def _inside(self, index: int) -> Optional[tuple[int, int]]:
+        """(section, block) when a break before atom `index` falls inside a list or paragraph."""
+        if index >= len(self.atoms) or index == 0:
+            return None
+        atom, before = self.atoms[index], self.atoms[index - 1]
         key = (atom.section, atom.block)
-        if atom.item is None or (before.section, before.block) != key or key not in self.line_ends:
-            return False
-        text = self.block(atom).text[:self.line_ends[key][before.item]].rstrip()
-        return not text.endswith((".", "!", "?", ".”", '."', ".)", ":"))
+        return key if atom.item is not None and (before.section, before.block) == key else None
+
+    def crossing_cost(self, index: int, same_view: bool, folded: bool) -> float:
+        """What going on into the next panel before atom `index` costs: numbered steps into another
+        view, a paragraph over a fold or into another view, a paragraph mid-sentence."""
+        key = self._inside(index)
+        if key is None:
+            return 0.0
+        if isinstance(self.sections[key[0]].blocks[key[1]], Steps):
+            return 0.0 if same_view else VIEW_COST
+        if key not in self.line_ends:
+            return 0.0
+        if folded or not same_view:
+            return VIEW_COST
+        return MID_SENTENCE_COST if self.no_turn(index) else 0.0
 
     def fills(self, start: int, end: int) -> bool:
         """True when the run holds ruled lines, which take whatever room is left."""
@@ -206,7 +258,9 @@ class Atoms:
             section = self.sections[atom.section]
             bookmark = section.bookmark if atom.section not in first_parts else ""
             first_parts.add(atom.section)
-            out.append(replace(section, blocks=self._blocks(index, stop), bookmark=bookmark))
+            label = self.continued_label(index) if index == start else None
+            out.append(replace(section, blocks=(label,) * (label is not None) + self._blocks(index, stop),
+                               bookmark=bookmark))
             index = stop
         return tuple(out)
 
@@ -230,16 +284,36 @@ class Atoms:
         return tuple(blocks)
 
 
-def _greedy_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
+def content_height(panel: Panel, measure: Measure, style: Style) -> float:
+    """Points the panel's blocks take, with the space above each (and any spread space)."""
+    total, previous = 0.0, None
+    for section in panel.sections:
+        total += section.space_above
+        for block in section.blocks:
+            total += space_before(block, previous, style.spacing) + measure(block, panel.text_width, style)
+            previous = block
+    return total
+
+
+def _kept_apart(atoms: Atoms, index: int, panel: Panel, following: Panel) -> bool:
+    """True when going on from `panel` into `following` before atom `index` would part what is kept
+    together: numbered steps in two views, a paragraph over a fold."""
+    return atoms.crossing_cost(index, following.view == panel.view, following.folded) >= VIEW_COST
+
+
+def _greedy_ends(atoms: Atoms, panels: list[Panel], keep_together: bool = False) -> list[int]:
     """Each panel takes as much as fits; raises Overflow naming what is left over."""
     ends, start = [], 0
     for index, panel in enumerate(panels):
         end = start
-        turns = index + 1 < len(panels) and panels[index + 1].page != panel.page
+        following = panels[index + 1] if index + 1 < len(panels) else None
+        turns = following is not None and following.page != panel.page
         for candidate in atoms.breaks[bisect_right(atoms.breaks, start):]:
-            if atoms.run(start, candidate, panel.text_width) > panel.text_height + 1e-6:
+            if atoms.used(start, candidate, panel.text_width) > panel.text_height + 1e-6:
                 break
-            if not (turns and atoms.no_turn(candidate)):  # never mid-sentence over a page
+            if turns and atoms.no_turn(candidate):  # never mid-sentence over a page
+                continue
+            if not (keep_together and following is not None and _kept_apart(atoms, candidate, panel, following)):
                 end = candidate
         ends.append(end)
         start = end
@@ -263,7 +337,7 @@ def _overflow(atoms: Atoms, panels: list[Panel], ends: list[int], start: int) ->
 
 
 def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[float]] = None,
-                   weights: Optional[list[float]] = None) -> list[int]:
+                   weights: Optional[list[float]] = None, keep_together: bool = False) -> list[int]:
     """Break points whose columns come closest to their targets (default: full), no blank panel.
 
     The cost of a panel is its squared distance from the target as a share of its height.
@@ -273,17 +347,21 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
     weights = weights or [1.0] * len(panels)
     ends_in_lines = bool(n) and isinstance(atoms.block(atoms.atoms[-1]), WritingLines)
     best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
-    previous_page = panels[0].page if panels else 0
-    for panel, target, weight in zip(panels, targets, weights):
-        new_side = panel.page != previous_page  # a sentence never goes on over the page (or the sheet's side)
-        previous_page = panel.page
+    previous = panels[0] if panels else None
+    for index, (panel, target, weight) in enumerate(zip(panels, targets, weights)):
+        new_side = panel.page != previous.page  # a sentence never goes on over the page (or the sheet's side)
+        same_view, folded = panel.view == previous.view, panel.folded
+        previous = panel
         if new_side:
             best = {start: found for start, found in best.items() if not atoms.no_turn(start)}
         width, height = panel.text_width, panel.text_height
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (cost, ends) in best.items():
+            crossing = atoms.crossing_cost(start, same_view, folded) if index else 0.0
+            if keep_together and crossing >= VIEW_COST:
+                continue  # no panel may start here
             for end in breaks[bisect_left(breaks, start):]:
-                used = atoms.run(start, end, width)
+                used = atoms.used(start, end, width)
                 if used > height + 1e-6:
                     break
                 if end == start and start == n and ends_in_lines:
@@ -294,7 +372,7 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
                     extra = 0.0
                 else:
                     extra = weight * ((target - used) / height) ** 2
-                extra += atoms.break_cost(start)
+                extra += atoms.break_cost(start) + crossing
                 total = cost + extra
                 if end not in step or total < step[end][0]:
                     step[end] = (total, ends + [end])
@@ -304,7 +382,7 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
 
 def _uses(atoms: Atoms, panels: list[Panel], ends: list[int]) -> list[float]:
     starts = [0] + ends[:-1]
-    return [atoms.run(a, b, p.text_width) for p, a, b in zip(panels, starts, ends)]
+    return [atoms.used(a, b, p.text_width) for p, a, b in zip(panels, starts, ends)]
 
 
 def _page_spread(atoms: Atoms, panels: list[Panel], ends: list[int]) -> float:
@@ -317,12 +395,12 @@ def _page_spread(atoms: Atoms, panels: list[Panel], ends: list[int]) -> float:
     return sum(max(0.0, max(u) - min(u) - 36.0) ** 2 for u in by_page.values() if len(u) > 1)
 
 
-def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
+def _even_ends(atoms: Atoms, panels: list[Panel], keep_together: bool = False) -> list[int]:
     """Balanced break points, then re-aimed at each page's mean column end while that narrows the pages."""
     pages = [p.page for p in panels]
     # a column alone on its page (a tri-fold's flap) has no neighbour to line up with: it may give way
     weights = [1.0 if pages.count(p.page) > 1 else 0.25 for p in panels]
-    ends = _balanced_ends(atoms, panels, weights=weights)
+    ends = _balanced_ends(atoms, panels, weights=weights, keep_together=keep_together)
     spread = _page_spread(atoms, panels, ends)
     for _ in range(3):
         if spread == 0.0:
@@ -331,7 +409,7 @@ def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
         mean = {page: sum(u for p, u in zip(panels, uses) if p.page == page)
                 / sum(1 for p in panels if p.page == page) for page in {p.page for p in panels}}
         trial = _balanced_ends(atoms, panels, [max(mean[p.page], uses[i] * 0.5) for i, p in enumerate(panels)],
-                               weights)
+                               weights, keep_together)
         trial_spread = _page_spread(atoms, panels, trial)
         if trial_spread >= spread:
             break
@@ -340,14 +418,17 @@ def _even_ends(atoms: Atoms, panels: list[Panel]) -> list[int]:
 
 
 def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: Style,
-         balance: bool = True) -> list[Panel]:
-    """Panels filled with the sections in order; raises Overflow if they do not fit."""
-    atoms = Atoms(sections, measure, style, split_width=min(p.text_width for p in panels))
+         balance: bool = True, whole_sections: bool = False, keep_together: bool = False) -> list[Panel]:
+    """Panels filled with the sections in order (each whole, with `whole_sections`; with
+    `keep_together`, numbered steps in one view and paragraphs never over a fold); raises
+    Overflow if they do not fit."""
+    atoms = Atoms(sections, measure, style, split_width=min(p.text_width for p in panels),
+                  whole_sections=whole_sections)
     if not atoms.atoms:
         return list(panels)
-    ends = _greedy_ends(atoms, panels)
+    ends = _greedy_ends(atoms, panels, keep_together)
     if balance:
-        ends = _even_ends(atoms, panels)
+        ends = _even_ends(atoms, panels, keep_together)
     out, start, first_parts = [], 0, set()
     for panel, end in zip(panels, ends):
         out.append(replace(panel, sections=atoms.sections_of(start, end, first_parts)))

@@ -1,4 +1,9 @@
-"""Fitting: grow type into spare room; else condense, drop by priority, then shrink type.
+"""Fitting: essentials, then content by priority, then filler; type is the layout's scale.
+
+Spare room never enlarges type: it becomes space, or ruled note lines, and note lines
+only in a brochure that prints every section. Content that does not fit is condensed,
+then dropped by priority; shrinking type, in the scale's own steps down to the floor,
+is the last resort (and the build says so).
 
 A section is dropped only when it fits nowhere its panels could take it: after
 the drops that make everything fit, each dropped section is tried again (at its
@@ -11,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
-from generator.compose.fit import Atoms, Measure, Overflow, pack
+from generator.compose.bands import size_band
+from generator.compose.fit import Measure, Overflow, content_height, pack
 from generator.compose.geometry import panels_of
 from generator.compose.model import Heading, Panel, Section, Style, WritingLines
 from generator.compose.rhythm import space_before
@@ -21,7 +27,6 @@ from generator.errors import FitError
 
 SCALE_STEP = 0.03
 TITLE_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62)
-MAX_GROWTH = 1.2  # spare room becomes larger body type, up to this much
 RULED_LINES_MIN = 3  # a column foot gets note lines when at least this many fit
 SPREAD_LIMIT = 3.0  # extra space above a section: at most this many times the space before a heading
 ROLE_ORDER = ("back", "cover", "flow")  # fitted rows (back bands) are sized before the flow fills the rest
@@ -63,12 +68,14 @@ def _fills(section: Section) -> bool:
 class _Reducer:
     """Condense, then drop, sections of one panel group until they fit; then put back what fits."""
 
-    def __init__(self, sections: list[Section], targets: list[Panel], measure: Measure, style: Style):
+    def __init__(self, sections: list[Section], targets: list[Panel], measure: Measure, style: Style,
+                 keep_together: bool = False):
         self.original, self.targets, self.measure, self.style = sections, targets, measure, style
+        self.keep_together = keep_together
 
     def fits(self, sections: list[Section]) -> bool:
         try:
-            pack(sections, self.targets, self.measure, self.style, balance=False)
+            pack(sections, self.targets, self.measure, self.style, balance=False, keep_together=self.keep_together)
             return True
         except Overflow:
             return False
@@ -87,7 +94,8 @@ class _Reducer:
             if section.priority > 1:
                 keep[index] = None
         kept = [s for s in keep if s is not None]
-        pack(kept, self.targets, self.measure, self.style, balance=False)  # raises Overflow if still too much
+        # raises Overflow if still too much
+        pack(kept, self.targets, self.measure, self.style, balance=False, keep_together=self.keep_together)
         return self._restore(keep)
 
     def _restore(self, keep: list[Optional[Section]]) -> tuple[list[Section], list[str]]:
@@ -115,9 +123,11 @@ class _Reducer:
         return self._ordered(arranged), dropped
 
     def _place_anywhere(self, arranged: list[tuple[int, Section]], index: int, section: Section):
-        """`arranged` with `section` at the nearest place to its own where everything fits, else None."""
+        """`arranged` with `section` at the nearest place to its own where everything fits (never
+        ahead of the opening section), else None."""
         home = sum(1 for i, _ in arranged if i < index)
-        for position in sorted(range(len(arranged) + 1), key=lambda p: (abs(p - home), -p)):
+        places = range(min(1, home), len(arranged) + 1)
+        for position in sorted(places, key=lambda p: (abs(p - home), -p)):
             trial = arranged[:position] + [(index, section)] + arranged[position:]
             if self.fits(self._ordered(trial)):
                 return trial
@@ -134,54 +144,71 @@ class _Fitter:
     """Packs a draft into a layout's panels at a given type scale."""
 
     def __init__(self, d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
-                 measure: Measure):
+                 measure: Measure, keep_together: bool = True):
         self.d, self.layout, self.paper, self.factor = d, layout, paper, factor
+        self.keep_together = keep_together  # steps in one view, no paragraph over a fold
         self.style_spec, self.measure = style_spec, measure  # fit() gives it cached (_cached)
 
     def style(self, scale: float) -> Style:
-        # growth is for the body: the cover's sizes (chosen with the title) only ever shrink
+        # the cover's sizes (chosen with the title) shrink with the body, never grow
         return resolve_style(self.style_spec, self.layout.type_scale, self.factor * scale, self.factor * min(scale, 1.0))
 
     def attempt(self, scale: float, reduce: bool = False, balance: bool = False) -> Fitted:
-        """Every role's sections in its panels at `scale` (raises Overflow)."""
+        """Every role's sections in its panels at `scale` (raises Overflow). With `reduce`, what the
+        back has no room for goes on at the end of the flow (related careers into the tri-fold's
+        flap, say) before it counts as left out."""
         style = self.style(scale)
         panels = panels_of(self.layout, self.paper)
         filled: dict[str, Panel] = {}
-        dropped: list[str] = []
-        flow_dropped: list[str] = []  # ruled lines are filler: never beside content left out for want of room
+        dropped: list[str] = []  # ruled lines are filler: never in a brochure that leaves content out
+        bands: list[tuple[list[str], list[Section], float]] = []  # band rows: (columns, sections, most height)
+        spilled: list[Section] = []  # back sections with no room there, tried at the end of the flow
         for role in sorted(self.d.by_role, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else 9):
             if role == "flow":
-                panels = panels_of(self.layout, self.paper, self._fitted_heights(filled, style))
-                resized = {p.name: p for p in panels}
-                filled = {n: replace(resized[n], sections=p.sections) for n, p in filled.items()}
-            for targets, routed in _routes(self.d.by_role[role], [p for p in panels if p.role == role]):
+                panels, filled = self._sized_bands(bands, filled, style, balance)
+            sections = self.d.by_role[role] + (spilled if role == "flow" else [])
+            for targets, routed in _routes(sections, [p for p in panels if p.role == role]):
                 if reduce:
-                    routed, lost = _Reducer(routed, targets, self.measure, style).reduce()
-                    dropped += lost
-                    flow_dropped += lost if role == "flow" else []
-                packed = pack(routed, targets, self.measure, style, balance=balance)
-                packed = _lines_into_empty_panels(packed, self.d.filler)
-                filled.update((p.name, p) for p in _lines_into_short_panels(packed, self.d.filler, self.measure,
-                                                                           style, room_for_lines=not flow_dropped))
+                    given = routed
+                    routed, lost = _Reducer(routed, targets, self.measure, style, self.keep_together).reduce()
+                    if role == "back":
+                        spilled += [s for s in given if s.section_id in lost]
+                    else:
+                        dropped += lost
+                names = [p.name for p in targets]
+                if any(set(names) == set(row) for row in self.layout.fitted_rows()):
+                    bands.append((names, routed, max(p.height for p in targets)))
+                packed = pack(routed, targets, self.measure, style, balance=balance, keep_together=self.keep_together)
+                filler = None if dropped else self.d.filler
+                packed = _lines_into_empty_panels(packed, filler)
+                filled.update((p.name, p) for p in _lines_into_short_panels(packed, filler, self.measure, style))
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         if balance:
-            even = _ruled_feet if self.d.spare_room == "lines" and not flow_dropped else _even_columns
-            ordered = even(ordered, self.measure, style)
+            even = _ruled_feet if self.d.spare_room == "lines" and not dropped else _even_columns
+            ordered = _lower_titles(even(ordered, self.measure, style), self.measure, style)
         return Fitted(ordered, style, scale, dropped)
 
-    def _fitted_heights(self, filled: dict[str, Panel], style: Style) -> dict[str, float]:
-        """Panels of rows marked `fit`: as tall as their content needs (never taller than the layout's)."""
-        heights = {}
-        for name in self.layout.fitted_panels():
-            panel = filled.get(name)
-            if panel is None:
-                continue
-            atoms = Atoms(list(panel.sections), self.measure, style)
-            content = atoms.run(0, len(atoms.atoms), panel.text_width)
-            heights[name] = min(panel.height, content + 2 * panel.pad_y) if atoms.atoms else 0.0
-            heights[name] = max(heights[name], 0.0)
-        return heights
+    def _sized_bands(self, bands: list[tuple[list[str], list[Section], float]], filled: dict[str, Panel],
+                     style: Style, balance: bool) -> tuple[list[Panel], dict[str, Panel]]:
+        """The layout's panels with each band row (a row marked `fit`) as tall as its content needs, in
+        the columns it fills (see compose.bands), and the panels filled so far set in them."""
+        heights: dict[str, float] = {}
+        collapsed: frozenset[str] = frozenset()
+        whole: dict[tuple[str, ...], bool] = {}
+        for names, sections, most in bands:
+            size = size_band(sections, names, self.layout, self.paper, most, self.measure, style)
+            heights.update(size.heights)
+            collapsed |= size.collapsed
+            whole[tuple(names)] = size.whole_sections
+        panels = panels_of(self.layout, self.paper, heights, collapsed)
+        resized = {p.name: p for p in panels}
+        out = {n: replace(resized[n], sections=p.sections) for n, p in filled.items() if n in resized}
+        for names, sections, _ in bands:
+            targets = [resized[n] for n in names if n in resized]
+            out.update((p.name, p) for p in pack(sections, targets, self.measure, style, balance=balance,
+                                                 whole_sections=whole[tuple(names)]))
+        return panels, out
 
     def fits(self, scale: float) -> bool:
         try:
@@ -190,34 +217,10 @@ class _Fitter:
         except Overflow:
             return False
 
-    def grown(self) -> float:
-        """The largest type scale up to MAX_GROWTH at which everything still fits (binary search)."""
-        steps = _growth_steps()
-        low, high, best = 1, steps, 1.0
-        while low <= high:
-            middle = (low + high) // 2
-            if self.fits(1.0 + middle * SCALE_STEP):
-                best, low = 1.0 + middle * SCALE_STEP, middle + 1
-            else:
-                high = middle - 1
-        return best
-
     def smaller_scales(self) -> list[float]:
         floor = BODY_FLOOR / (self.layout.type_scale.body * self.factor)
         count = int((1.0 - floor) / SCALE_STEP + 1e-9)
         return [1.0 - SCALE_STEP * i for i in range(1, count + 1)] + ([floor] if floor < 1.0 else [])
-
-
-def content_height(panel: Panel, measure: Measure, style: Style) -> float:
-    """Points the panel's blocks take, with the space above each (and any spread space)."""
-    total, previous = 0.0, None
-    for section in panel.sections:
-        if previous is not None:
-            total += section.space_above
-        for block in section.blocks:
-            total += space_before(block, previous, style.spacing) + measure(block, panel.text_width, style)
-            previous = block
-    return total
 
 
 def _even_columns(panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
@@ -241,6 +244,27 @@ def _even_columns(panels: list[Panel], measure: Measure, style: Style) -> list[P
     return out
 
 
+COVER_GAP = 0.2  # the most of a cover panel left as one empty band between the title and the figures
+
+
+def _lower_titles(panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
+    """A cover panel whose figures sit at its foot and whose title block leaves a wide empty band
+    above them: the title block goes lower, halving the band (no band over COVER_GAP if it can)."""
+    out = []
+    for panel in panels:
+        anchored = [s.anchor == "bottom" for s in panel.sections]
+        if panel.role != "cover" or not any(anchored) or anchored[0]:
+            out.append(panel)
+            continue
+        free = panel.text_height - content_height(panel, measure, style)
+        if free <= COVER_GAP * panel.text_height:
+            out.append(panel)
+            continue
+        first = replace(panel.sections[0], space_above=panel.sections[0].space_above + free / 2)
+        out.append(replace(panel, sections=(first,) + panel.sections[1:]))
+    return out
+
+
 def _ruled_feet(panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
     """Room left at the foot of a flow column becomes ruled lines for the reader's notes."""
     least = RULED_LINES_MIN * WritingLines().pitch_factor * style.type.body + style.spacing.before_heading
@@ -253,10 +277,6 @@ def _ruled_feet(panels: list[Panel], measure: Measure, style: Style) -> list[Pan
                 panel = replace(panel, sections=panel.sections + (lines,))
         out.append(panel)
     return out
-
-
-def _growth_steps() -> int:
-    return int(round((MAX_GROWTH - 1.0) / SCALE_STEP))
 
 
 def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = None) -> list[Panel]:
@@ -277,22 +297,26 @@ SHORT = 2 / 3  # a flow panel filled less than this gets the audience's ruled li
 
 
 def _lines_into_short_panels(packed: list[Panel], filler: Optional[Section], measure: Measure,
-                             style: Style, room_for_lines: bool = True) -> list[Panel]:
+                             style: Style) -> list[Panel]:
     """A flow panel its content leaves more than a third empty (the tri-fold's flap after the last
     steps, say) ends with the audience's notes section, its lines filling the rest, when it fits (spare
-    lines: the print's leftover room, which a reflowing Word file does not have)."""
-    if filler is None or not room_for_lines:
+    lines: the print's leftover room, which a reflowing Word file does not have). The notes heading
+    is printed once a page: the page's other columns get the lines alone."""
+    if filler is None:
         return packed
     out = []
+    headed: set[int] = set()  # pages whose notes already have their heading
     for panel in packed:
         if panel.role == "flow" and panel.sections and not any(_fills(s) for s in panel.sections):
             used = content_height(panel, measure, style)
-            notes = replace(filler, space_above=0.0, blocks=tuple(
-                replace(b, spare=True) if isinstance(b, WritingLines) else b for b in filler.blocks))
+            blocks = tuple(replace(b, spare=True) if isinstance(b, WritingLines) else b for b in filler.blocks
+                           if panel.page not in headed or not isinstance(b, Heading))
+            notes = replace(filler, space_above=0.0, blocks=blocks)
             needed = style.spacing.before_heading + sum(
                 space_before(b, None, style.spacing) + measure(b, panel.text_width, style) for b in notes.blocks)
             if used < SHORT * panel.text_height and used + needed <= panel.text_height:
                 panel = replace(panel, sections=panel.sections + (notes,))
+                headed.add(panel.page)
         out.append(panel)
     return out
 
@@ -325,15 +349,15 @@ def _title_factor(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpe
                   measure: Measure) -> float:
     """Long titles are set smaller (down to TITLE_STEPS[-1]) before anything else gives way.
 
-    The largest title size at which the cover holds at any body growth (its spacing grows
-    with the body); when none does, the one that overflows least (the title is not to blame).
+    The largest title size at which the cover holds; when none does, the one that overflows
+    least (the title is not to blame).
     """
     cover_only = Draft({"cover": d.by_role.get("cover", [])})
     shortfalls = []
     for title in TITLE_STEPS:
         spec = style_spec.model_copy(update={"title_factor": title})
         try:
-            _Fitter(cover_only, layout, paper, spec, factor, measure).attempt(1.0 + _growth_steps() * SCALE_STEP)
+            _Fitter(cover_only, layout, paper, spec, factor, measure).attempt(1.0)
             return title
         except Overflow as overflow:
             shortfalls.append((round(overflow.points), -title))
@@ -342,16 +366,29 @@ def _title_factor(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpe
 
 def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
         measure: Measure) -> Fitted:
-    """Fill the panels: grow type into spare room; else condense and drop optional sections, then shrink type."""
+    """Fill the panels at the layout's type scale; else condense and drop optional sections, then shrink type."""
     measure = _cached(measure)
     title = _title_factor(d, layout, paper, style_spec, factor, measure)
-    fitter = _Fitter(d, layout, paper, style_spec.model_copy(update={"title_factor": title}), factor, measure)
+    spec = style_spec.model_copy(update={"title_factor": title})
+    try:  # numbered steps in one view, no paragraph over a fold or mid-sentence between columns
+        return _fitted(_Fitter(d, layout, paper, spec, factor, measure))
+    except Overflow:  # steps too long for any one view, a paragraph taller than a panel: they go on
+        pass
+    try:
+        return _fitted(_Fitter(d, layout, paper, spec, factor, measure, keep_together=False))
+    except Overflow as overflow:
+        raise FitError(f"{layout.name}: does not fit even at {BODY_FLOOR:g} pt body text: {overflow}") from None
+
+
+def _fitted(fitter: _Fitter) -> Fitted:
+    """At the layout's scale if everything fits; else condensing and dropping, then smaller type
+    (raises the last Overflow when nothing fits even at the floor)."""
     if fitter.fits(1.0):
-        return fitter.attempt(fitter.grown(), balance=True)
+        return fitter.attempt(1.0, balance=True)
     last: Optional[Overflow] = None
     for scale in [1.0] + fitter.smaller_scales():
         try:
             return fitter.attempt(scale, reduce=True, balance=True)
         except Overflow as overflow:
             last = overflow
-    raise FitError(f"{layout.name}: does not fit even at {BODY_FLOOR:g} pt body text: {last}")
+    raise last

@@ -23,10 +23,13 @@ def _row_heights(page: PageSpec, page_height: float, fitted: dict[str, float]) -
     return [h if h is not None else rest for h in sizes]
 
 
-def _column_widths(row: RowSpec, page_width: float, narrow_by: float) -> list[float]:
-    narrow = sum(1 for c in row.columns if c.narrow)
-    unit = (page_width + narrow * narrow_by) / sum(c.share for c in row.columns)
-    return [unit * c.share - (narrow_by if c.narrow else 0.0) for c in row.columns]
+def _column_widths(row: RowSpec, page_width: float, narrow_by: float, collapsed: frozenset[str]) -> list[float]:
+    """Widths of the row's columns; a collapsed one (a band column left without content) gives its
+    share to the others."""
+    columns = [c for c in row.columns if c.panel not in collapsed]
+    narrow = sum(1 for c in columns if c.narrow)
+    unit = (page_width + narrow * narrow_by) / sum(c.share for c in columns)
+    return [0.0 if c.panel in collapsed else unit * c.share - (narrow_by if c.narrow else 0.0) for c in row.columns]
 
 
 def _bleed_edges(x: float, y: float, w: float, h: float, size: tuple[float, float]) -> tuple[str, ...]:
@@ -42,10 +45,12 @@ def _bleed_edges(x: float, y: float, w: float, h: float, size: tuple[float, floa
     return tuple(edges)
 
 
-def panels_of(layout: LayoutSpec, paper: str, fitted: dict[str, float] | None = None) -> list[Panel]:
+def panels_of(layout: LayoutSpec, paper: str, fitted: dict[str, float] | None = None,
+              collapsed: frozenset[str] = frozenset()) -> list[Panel]:
     """Every panel of the layout with its rectangle, in reading order.
 
-    `fitted` gives the heights fitting chose for panels of `fit` rows.
+    `fitted` gives the heights fitting chose for panels of `fit` rows; `collapsed` names columns of
+    those rows left out (their row's other columns share the width).
     """
     size = layout.paper[paper]
     found: dict[str, Panel] = {}
@@ -53,14 +58,17 @@ def panels_of(layout: LayoutSpec, paper: str, fitted: dict[str, float] | None = 
         top = size[1]
         for row, height in zip(page.rows, _row_heights(page, size[1], fitted or {})):
             x = 0.0
-            for column, width in zip(row.columns, _column_widths(row, size[0], layout.narrow_by)):
+            for column, width in zip(row.columns, _column_widths(row, size[0], layout.narrow_by, collapsed)):
+                if column.panel in collapsed:
+                    continue
                 y = top - height
                 found[column.panel] = Panel(
                     name=column.panel, page=page_index, x=x, y=y, width=width, height=height,
                     role=column.role, padding=layout.padding, background=column.background,
                     bleed_edges=_bleed_edges(x, y, width, height, size), accepts=tuple(column.accepts),
-                    padding_y=column.padding_y,
+                    padding_y=column.padding_y, view=column.view or f"page {page_index + 1}",
+                    folded=layout.folded,
                 )
                 x += width
             top -= height
-    return [found[name] for name in layout.reading_order]
+    return [found[name] for name in layout.reading_order if name in found]

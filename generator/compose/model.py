@@ -25,7 +25,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Running text; role picks the style: body, lead, intro, emphasis, hook, caption, note."""
+    """Running text; role picks the style: body, lead, intro, emphasis, hook, caption, note, or
+    continued (the print's "Levels (continued)" atop a column)."""
 
     text: str
     role: str = "body"
@@ -211,6 +212,7 @@ class TypeScale:
     body: float
     caption: float
     leading: float
+    link: float = 9.0  # contact lines, e-mail and web addresses
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,8 @@ class Panel:
     accepts: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     padding_y: float | None = None
+    view: str = ""  # panels a reader sees at once (a page, a spread, the tri-fold's flap beside inside-left)
+    folded: bool = False  # a fold (not a gutter) parts it from the panel it continues in
 
     @property
     def pad_y(self) -> float:
@@ -310,6 +314,7 @@ class Brochure:
     scale: float = 1.0
     dropped: tuple[str, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())  # what a user should know about this brochure
+    page_numbers: tuple[int, ...] = field(default=())  # pages (1-based) that print their number
 
     @property
     def file_stem(self) -> str:

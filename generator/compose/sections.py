@@ -8,6 +8,7 @@ from templates/ (audiences and wording tables).
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from generator.compose import pathway as path
@@ -261,16 +262,14 @@ def contact(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
         return ()
     brand, logo = ctx.brand.brand, ctx.brand.logo
     blocks: list[Block] = [Logo(logo.data, logo.kind, t("links.logo_alt", name=logo.alt))] if logo else []
-    blocks.append(Paragraph(brand.name, "lead"))
-    if brand.event:
-        blocks.append(Paragraph(brand.event, "intro"))
+    blocks.append(Paragraph(brand.name, "lead"))  # the event line is on the cover (compose.cover)
     if brand.contact:
         c = brand.contact
         blocks += [Paragraph(line) for line in (c.address, c.phone, c.hours) if line]
         if c.email:
             blocks.append(Link(f"mailto:{c.email}", c.email))
-        if c.website:
-            blocks.append(Link(c.website))
+        if c.website:  # printed as people write a web address; the link goes to the whole one
+            blocks.append(Link(c.website, re.sub(r"^https?://(www\.)?", "", c.website).rstrip("/")))
     if brand.qr:
         blocks.append(QRCode(brand.qr, spec.text or ""))
     return tuple(blocks)

@@ -8,9 +8,10 @@ from functools import lru_cache
 from generator.compose.templates import StyleSpec, TypeScaleSpec, font_path, optional_fonts
 
 BODY_FLOOR = 8.0  # fitting never sets body text smaller than this
+LINK_FLOOR = 8.5  # nor contact lines, e-mail and web addresses smaller than this
 
 
-COVER_SIZES = ("title", "hook", "big_number", "fact_value")  # set once: growth into spare room leaves them
+COVER_SIZES = ("title", "hook", "big_number", "fact_value")  # the cover's own sizes (scaled apart from the body)
 
 
 @lru_cache(maxsize=None)
@@ -34,6 +35,7 @@ def resolve_style(spec: StyleSpec, scale_spec: TypeScaleSpec, scale: float, cove
              for name, value in scale_spec.model_dump().items() if name != "leading"}
     sizes["title"] *= spec.title_factor
     sizes["body"] = max(sizes["body"], BODY_FLOOR)
+    sizes["link"] = max(sizes["link"], LINK_FLOOR)
     sizes["caption"] = max(sizes["caption"], min(7.0, scale_spec.caption))
     type_scale = TypeScale(leading=scale_spec.leading, **sizes)
     space = spec.spacing

@@ -50,6 +50,8 @@ class ColumnSpec(Spec):
     background: Literal["none", "primary", "tint"] = "none"
     accepts: list[str] = Field([], description="Only these section ids go here (cover panels).")
     padding_y: Optional[Length] = Field(None, description="Top/bottom margin of a strip (>= 0.25in at the trim).")
+    view: Optional[str] = Field(None, description="Panels a reader sees at once share a view (default: the page); "
+                                                  "a numbered step list stays in one view.")
 
     @field_validator("padding_y", mode="before")
     @classmethod
@@ -82,6 +84,7 @@ class TypeScaleSpec(Spec):
     subheading: float = Field(..., gt=0)
     body: float = Field(..., ge=8)
     caption: float = Field(..., ge=6)
+    link: float = Field(..., ge=8.5, description="Contact lines, e-mail and web addresses (never under 8.5 pt).")
     leading: float = Field(..., ge=1.0, le=2.0)
 
 
@@ -95,9 +98,12 @@ class LayoutSpec(Spec):
     padding: Length
     narrow_by: Length = 0.0
     docx_columns: int = Field(1, ge=1, le=3)
+    folded: bool = Field(False, description="Every panel is parted from the next by a fold: a paragraph "
+                                            "never goes on from one panel to the next.")
     pages: list[PageSpec] = Field(..., min_length=1)
     reading_order: list[str]
     type_scale: TypeScaleSpec
+    page_numbers: list[int] = Field([], description="Pages (from 1) that print their number at the foot's outer corner.")
 
     @field_validator("paper", mode="before")
     @classmethod
@@ -117,6 +123,10 @@ class LayoutSpec(Spec):
     def fitted_panels(self) -> list[str]:
         """Panels of rows that shrink to their content."""
         return [c.panel for p in self.pages for r in p.rows if r.fit for c in r.columns]
+
+    def fitted_rows(self) -> list[list[str]]:
+        """The panels of each row that shrinks to its content (a closing band's columns), left to right."""
+        return [[c.panel for c in r.columns] for p in self.pages for r in p.rows if r.fit]
 
     @field_validator("paper", "bleed", mode="after")
     @classmethod
@@ -154,6 +164,9 @@ class SectionSpec(Spec):
     id: str
     heading: str
     priority: int = Field(1, ge=1, le=9, description="1 is never dropped; higher drops first.")
+    essential: Literal["no", "always", "without_brand"] = Field(
+        "no", description="Part of the call to action, never dropped (as priority 1): always, or when no brand "
+                          "hands the brochure out (help that a brand's own contact and next steps replace).")
     intro: Optional[str] = Field(None, description="A framing line; {count} / {Count} is the number of items, in words.")
     max_items: Optional[int] = Field(None, ge=1)
     steps: list[StepSpec] = Field([], description="The pathway's steps, in order (section id 'pathway').")

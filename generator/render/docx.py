@@ -37,7 +37,7 @@ from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
 from generator.render.docx_fonts import embed_fonts
 from generator.render.docx_layout import (
-    column_break_before, column_page, page_size, right_to_left_columns, set_columns,
+    column_break_before, column_page, page_numbers, page_size, right_to_left_columns, set_columns,
 )
 from generator.render.docx_package import clean_text, clear_body, package_parts, set_core, set_language, write_package
 from generator.render.docx_qr import qr_png
@@ -101,7 +101,7 @@ class _Writer:
             "Title": {"bold": True, "size": t.title}, "Subtitle": {"italic": True, "size": t.hook},
             "Heading 1": {"bold": True, "size": t.heading},
             "Heading 2": {"bold": True, "size": t.subheading}, "Heading 3": {"bold": True},
-            "Lead": {"size": t.body * 1.1}, "Caption": {"size": t.caption},
+            "Lead": {"size": t.body * 1.1}, "Caption": {"size": t.caption}, "Web Address": {"size": t.link},
             "Note": {"italic": True}, "Big Number": {"bold": True, "size": t.big_number},
             "Fact Value": {"bold": True, "size": t.fact_value}, "Fact Label": {"size": t.caption},
         }.get(name, {})
@@ -205,6 +205,8 @@ def _heading(w: _Writer, block: Heading) -> None:
 
 
 def _paragraph(w: _Writer, block: Paragraph) -> None:
+    if block.role == "continued":
+        return  # "(continued)" is the print's: Word sets its own columns
     last = w.doc.paragraphs[-1] if w.doc.paragraphs else None
     if block.continued and w.last_text and last is not None and w.last_text == (last._p, w.page):
         _run(last, " " + block.text)  # Word flows: the two parts are one paragraph again
@@ -330,7 +332,7 @@ def _qr_code(w: _Writer, block: QRCode) -> None:
     if png:
         _picture(w, png, QR_WIDTH_IN * 72, block.alt, "QR", True)
     if block.url:
-        _address(w, block.url, "Caption")  # set as the print sets it
+        _address(w, block.url, "Web Address")  # set as the print sets it
     if block.caption:
         _para(w, "Caption", block.caption)
 
@@ -339,7 +341,7 @@ def _link(w: _Writer, block: Link) -> None:
     """A link sits right under the line it belongs to, as printed (1 pt, not a paragraph's 6 pt)."""
     if w.doc.paragraphs:
         w.doc.paragraphs[-1].paragraph_format.space_after = Pt(1)
-    _address(w, block.url, "Caption", block.text)
+    _address(w, block.url, "Web Address", block.text)
 
 
 def _address(w: _Writer, url: str, style: str, text: str = "") -> None:
@@ -588,10 +590,20 @@ def _layout_flow(w: _Writer) -> None:
         _keep_printed_columns(body, band_page_starts)
     if back and len(first_page) > 1:
         start = WD_SECTION.NEW_PAGE if back[0].page != page else WD_SECTION.CONTINUOUS
-        set_columns(w.doc.add_section(start), [full], [])
-        w.width = full
-    for panel in back:
+        _band_columns(w, w.doc.add_section(start), back)
+    for n, panel in enumerate(back):
+        mark = len(body) - 1
+        w.width = panel.text_width
         _panel(w, panel)
+        if n and len(first_page) > 1:  # the band's columns as printed
+            column_break_before(body, body[mark])
+
+
+def _band_columns(w: _Writer, section, band: list[Panel]) -> None:
+    """The closing band's section: its printed columns (contact, next steps, sources), or one."""
+    lefts = [p.x + p.padding for p in band]
+    rights = [p.x + p.width - p.padding for p in band]
+    set_columns(section, [r - l for l, r in zip(lefts, rights)], [lefts[i + 1] - rights[i] for i in range(len(band) - 1)])
 
 
 # --- document ----------------------------------------------------------------------------------
@@ -604,7 +616,7 @@ def _fitted_sizes(w: _Writer) -> None:
     t = w.brochure.style.type
     sizes = {"Normal": t.body, "List Bullet": t.body, "List Number": t.body, "Lead": t.body * 1.08,
              "Note": t.body, "Heading 1": t.heading, "Heading 2": t.subheading, "Title": t.title,
-             "Subtitle": t.hook, "Caption": t.caption, "Big Number": t.big_number, "Fact Value": t.fact_value,
+             "Subtitle": t.hook, "Caption": t.caption, "Web Address": t.link, "Big Number": t.big_number, "Fact Value": t.fact_value,
              "Fact Label": t.fact_value * 0.485}
     for name, size in sizes.items():
         style = w.style(name)
@@ -682,6 +694,7 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     _fitted_sizes(w)
     _style_colours(w)
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
+    page_numbers(doc, brochure, "Caption")
     _tables_apart(doc)
     return write_package(embed_fonts(package_parts(doc), brochure.style.fonts))
 

@@ -1,8 +1,10 @@
-"""Page geometry for the Word writer: page size, orientation, margins, columns, column breaks."""
+"""Page geometry for the Word writer: page size, orientation, margins, columns, column breaks,
+page numbers."""
 
 from __future__ import annotations
 
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION_START
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -85,3 +87,41 @@ def column_page(section, b: Brochure, panels: list[Panel]) -> None:
     section.header_distance = section.footer_distance = Pt(min(p.padding for p in panels) / 2)
     set_columns(section, [r - l for l, r in zip(lefts, rights)],
                  [lefts[i + 1] - rights[i] for i in range(len(panels) - 1)])
+
+
+FOOTER_FROM_TRIM = 18.0  # points: the page number's baseline area, a quarter inch from the trim, as printed
+
+
+def page_numbers(doc, b: Brochure, caption_style: str) -> None:
+    """The printed pages' numbers (b.page_numbers) in the foot's outer corner: a PAGE field in the
+    footer of each section that starts such a page (its other sections on the page share it)."""
+    if not b.page_numbers:
+        return
+    page = 0
+    for index, section in enumerate(doc.sections):
+        if index and section.start_type == WD_SECTION_START.NEW_PAGE:
+            page += 1
+        section.footer_distance = Pt(FOOTER_FROM_TRIM)
+        starts_page = index == 0 or section.start_type == WD_SECTION_START.NEW_PAGE
+        if not starts_page:
+            continue  # linked to the section before: the same footer on the same page
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        for child in list(paragraph._p):
+            if child.tag != qn("w:pPr"):
+                paragraph._p.remove(child)
+        if page + 1 not in b.page_numbers:
+            continue
+        paragraph.style = caption_style
+        fmt = paragraph.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)  # the footer stays inside the bottom margin
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if (page + 1) % 2 else WD_ALIGN_PARAGRAPH.LEFT
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = str(page + 1)
+        run.append(text)
+        field.append(run)
+        paragraph._p.append(field)

@@ -23,6 +23,8 @@ PRODUCER = "career-brochure (ReportLab, pikepdf)"
 MARK_BORDER = 36.0  # room around the trim for crop marks (0.5 in)
 MARK_LENGTH = 18.0
 REGISTRATION = CMYKColor(1, 1, 1, 1)
+SAFE_FROM_TRIM = 18.0  # points: nothing printed nearer the trim than a quarter inch
+DESCENT = 0.3  # of the type size: how far a line's lowest glyphs reach under its baseline
 
 
 @dataclass
@@ -74,7 +76,7 @@ def _placed(panel: Panel, ctx: Context):
     """(section, flowable, gap above, height) for each block, top to bottom."""
     previous = None
     for section in panel.sections:
-        extra = section.space_above if previous is not None else 0.0  # compose evens out column ends
+        extra = section.space_above  # compose evens out column ends and sets a cover's title lower
         for block in section.blocks:
             item = flowable(block, ctx)
             height = item.wrap(panel.text_width, 1e6)[1]
@@ -124,6 +126,24 @@ def _bottom_aligned(panel: Panel, placed: list) -> int:
     return index if 0 < index < len(placed) else -1
 
 
+def _page_number(canvas: Canvas, brochure: Brochure, page: int, bleed: bool) -> None:
+    """The page's number at the foot's outer corner (left on even pages, right on odd), in the
+    bottom margin, as an artifact (a reader's page count, not the text)."""
+    if page + 1 not in brochure.page_numbers:
+        return
+    style, margin = brochure.style, min(p.padding for p in brochure.panels if p.page == page)
+    names = register(style.fonts)
+    canvas.setFont(names["regular"], style.type.caption)
+    canvas.setFillColor(colour(style.colours["muted"], bleed))
+    # under the text, its descenders a quarter inch or more from the trim
+    baseline = max(SAFE_FROM_TRIM + style.type.caption * DESCENT, margin / 2)
+    number = str(page + 1)
+    if (page + 1) % 2:
+        canvas.drawRightString(brochure.page_width - margin, baseline, number)
+    else:
+        canvas.drawString(margin, baseline, number)
+
+
 def render(brochure: Brochure, bleed: bool = False, tagged: bool = True) -> bytes:
     """The PDF bytes, tagged (PDF/UA-1); `bleed` adds bleed, crop marks, page boxes and CMYK colour.
     `tagged=False` draws the same pages without structure (the tests compare the two)."""
@@ -140,6 +160,7 @@ def render(brochure: Brochure, bleed: bool = False, tagged: bool = True) -> byte
             for panel in on_page:
                 with tagger.inside(sections[panel.name]):
                     marks[panel.name] = _draw_panel(canvas, brochure, panel, bleed)
+            _page_number(canvas, brochure, page, bleed)
             canvas.showPage()
             tagger.page_done()
     for panel in brochure.panels:  # outline in reading order, not page order

@@ -98,7 +98,7 @@ class _Url(Flowable):
         self.url, self.ctx, self.linked, self.text, self.alt = url, ctx, linked, text or url, alt or url
 
     def wrap(self, avail_width, avail_height):
-        style = self.ctx.styles["caption"]
+        style = self.ctx.styles["link"]
         lines = _url_lines(self.text, avail_width, style.fontName, style.fontSize)
         self.paragraph = Paragraph("<br/>".join(markup(line, style.fontName) for line in lines), style)
         self.width, self.height = self.paragraph.wrap(avail_width, avail_height)

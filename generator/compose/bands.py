@@ -1,0 +1,91 @@
+"""Closing bands: rows marked `fit` (contact, next steps, sources), sized to their content.
+
+A band is laid out in as many of its columns as its content fills: the most columns in which,
+at the least height that holds everything, no column is left empty (a band with only the
+sources takes one column, a brand's contact, next steps and sources three). Each section
+stays whole in one column where the band's largest height allows, else sections may go on in
+the next column. The columns it does not use give their width to the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.compose.fit import Measure, Overflow, content_height, pack
+from generator.compose.geometry import panels_of
+from generator.compose.model import Panel, Section, Style
+from generator.compose.templates import LayoutSpec
+
+PRECISION = 0.5  # points: the band's height is found to this
+FULL_ENOUGH = 2 / 3  # sections stay whole in their columns only while each column is this full
+
+
+@dataclass(frozen=True)
+class BandSize:
+    """The height of a band's row and the columns it leaves out."""
+
+    heights: dict[str, float]
+    collapsed: frozenset[str]
+    whole_sections: bool = True  # each section in one column
+
+
+def _panels(layout: LayoutSpec, paper: str, names: list[str], height: float, collapsed: frozenset[str]) -> list[Panel]:
+    sized = {name: height for name in names if name not in collapsed}
+    return [p for p in panels_of(layout, paper, sized, collapsed) if p.name in names]
+
+
+def _fits(sections: list[Section], panels: list[Panel], measure: Measure, style: Style, whole: bool) -> bool:
+    try:
+        pack(sections, panels, measure, style, balance=False, whole_sections=whole)
+        return True
+    except Overflow:
+        return False
+
+
+def _least_height(sections: list[Section], layout: LayoutSpec, paper: str, names: list[str],
+                  collapsed: frozenset[str], most: float, measure: Measure, style: Style, whole: bool) -> float:
+    """The least row height (to PRECISION) at which the sections fit the band's columns; `most`
+    when they do not fit even then (packing says by how much later)."""
+    low, high = 0.0, most
+    if not _fits(sections, _panels(layout, paper, names, high, collapsed), measure, style, whole):
+        return most
+    while high - low > PRECISION:
+        middle = (low + high) / 2
+        if _fits(sections, _panels(layout, paper, names, middle, collapsed), measure, style, whole):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _even(panels: list[Panel], measure: Measure, style: Style) -> bool:
+    """No column of the band more than a third empty."""
+    return all(content_height(p, measure, style) >= FULL_ENOUGH * p.text_height for p in panels)
+
+
+def size_band(sections: list[Section], names: list[str], layout: LayoutSpec, paper: str, most: float,
+              measure: Measure, style: Style) -> BandSize:
+    """Height and columns of the band row `names` holding `sections` (`most`: its largest height)."""
+    if not sections:
+        return BandSize({name: 0.0 for name in names}, frozenset())
+    trials = {}
+    for whole in (True, False):
+        for count in range(len(names), 0, -1):
+            collapsed = frozenset(names[count:])
+            height = _least_height(sections, layout, paper, names, collapsed, most, measure, style, whole)
+            panels = _panels(layout, paper, names, height, collapsed)
+            try:
+                packed = pack(sections, panels, measure, style, balance=True, whole_sections=whole)
+            except Overflow:
+                continue
+            if all(p.sections for p in packed):
+                trials[(whole, count)] = (BandSize({name: height for name in names[:count]}, collapsed, whole),
+                                          _even(packed, measure, style))
+    # whole sections in even columns; else whole sections side by side; else sections going on in
+    # the next column, evenly; else one column
+    for wanted_whole, wanted_even, least in ((True, True, 1), (True, False, 2), (False, True, 1), (False, False, 1)):
+        for count in range(len(names), least - 1, -1):
+            found = trials.get((wanted_whole, count))
+            if found is not None and (found[1] or not wanted_even):
+                return found[0]
+    return BandSize({name: most for name in names}, frozenset(), False)
