@@ -43,6 +43,9 @@ def _condensed_spec(spec: SectionSpec) -> SectionSpec | None:
     return spec.model_copy(update={"steps": [s.model_copy(update={"whole": False}) for s in spec.steps]})
 
 
+LEFT_OUT_TRIES = 3  # fittings that may name what is left out before the last one stands
+
+
 def _priority(spec: SectionSpec, ctx: Context) -> int:
     """The section's priority; 1 (never dropped) when it is part of the call to action."""
     essential = spec.essential == "always" or (spec.essential == "without_brand" and ctx.brand is None)
@@ -129,6 +132,24 @@ def _keeping(drafted: Draft, keep: frozenset[str]) -> tuple[Draft, list[str]]:
     return replace(drafted, by_role=by_role), left_out
 
 
+def _saying_left_out(drafted: Draft, fitted, left_out: list[str], profile: Profile, *fitting):
+    """The fitting again with the sources naming, by their headings, what is left out to fit; once
+    more if saying so leaves out something else, so the line names what the page lacks."""
+    held = {s.section_id: s.bookmark or s.section_id for sections in drafted.by_role.values() for s in sections}
+    before = [sid for sid in left_out if sid not in held]  # left out before fitting (see `keep`)
+    key = "phrases.left_out" if profile.sources else "phrases.left_out_unsourced"
+    for _ in range(LEFT_OUT_TRIES):
+        note = Paragraph(t(key, sections=", ".join(held.get(sid, sid) for sid in left_out)), "caption")
+        by_role = {role: [replace(s, blocks=s.blocks + (note,)) if s.section_id == "sources" else s
+                          for s in sections] for role, sections in drafted.by_role.items()}
+        fitted = fit(replace(drafted, by_role=by_role), *fitting)
+        now = [*before, *fitted.dropped]
+        if set(now) == set(left_out):
+            break
+        left_out = now
+    return fitted
+
+
 def _document_language(brand) -> str:
     """The catalogue's language tag ('es-US'); a brand's own tag when it names the same language ('en-GB')."""
     tag = i18n.active().tag
@@ -150,7 +171,11 @@ def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutS
     except FitError:
         if not keep:
             raise
-        fitted, left_out = fit(drafted, layout, paper, style_spec, audience.type_factor, measure), []
+        same, left_out = drafted, []
+        fitted = fit(drafted, layout, paper, style_spec, audience.type_factor, measure)
+    if audience.says_left_out and (fitted.dropped or left_out):
+        fitted = _saying_left_out(same, fitted, [*left_out, *fitted.dropped], profile, layout, paper, style_spec,
+                                  audience.type_factor, measure)
     panels, style, scale = fitted.panels, fitted.style, fitted.scale
     dropped = [*left_out, *fitted.dropped]
     width, height = layout.paper[paper]

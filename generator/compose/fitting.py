@@ -168,13 +168,12 @@ class _Fitter:
                 panels, filled = self._sized_bands(bands, filled, style, balance)
             sections = self.d.by_role[role] + (spilled if role == "flow" else [])
             for targets, routed in _routes(sections, [p for p in panels if p.role == role]):
-                if reduce:
-                    given = routed
+                if reduce and role == "back":
+                    routed, moved = self._reduced_back(routed, targets, style)
+                    spilled += moved
+                elif reduce:
                     routed, lost = _Reducer(routed, targets, self.measure, style, self.keep_together).reduce()
-                    if role == "back":
-                        spilled += [s for s in given if s.section_id in lost]
-                    else:
-                        dropped += lost
+                    dropped += lost
                 names = [p.name for p in targets]
                 if any(set(names) == set(row) for row in self.layout.fitted_rows()):
                     bands.append((names, routed, max(p.height for p in targets)))
@@ -188,6 +187,22 @@ class _Fitter:
             even = _ruled_feet if self.d.spare_room == "lines" and not dropped else _even_columns
             ordered = _lower_titles(even(ordered, self.measure, style), self.measure, style)
         return Fitted(ordered, style, scale, dropped)
+
+    def _reduced_back(self, sections: list[Section], targets: list[Panel],
+                      style: Style) -> tuple[list[Section], list[Section]]:
+        """The back's sections that fit its panels, and those that go on at the end of the flow: what
+        dropping cannot make room for, then, when even the essentials overflow, the sections between
+        the first and the last (who hands it out and the sources frame the back), latest first."""
+        kept = list(sections)
+        while True:
+            try:
+                routed, lost = _Reducer(kept, targets, self.measure, style, self.keep_together).reduce()
+                return routed, [s for s in sections if s.section_id in lost or s not in kept]
+            except Overflow:
+                middle = kept[1:-1]
+                if not middle:
+                    raise
+                kept.remove(middle[-1])
 
     def _sized_bands(self, bands: list[tuple[list[str], list[Section], float]], filled: dict[str, Panel],
                      style: Style, balance: bool) -> tuple[list[Panel], dict[str, Panel]]:
