@@ -22,13 +22,15 @@ from generator.compose.rhythm import space_before
 from generator.i18n import t
 
 Measure = Callable[[Block, float, Style], float]
-MIN_SPLIT = 2  # list items kept together on each side of a panel break
-MIN_STEPS = 1  # numbered steps stand alone: a path may break after any step
+MIN_SPLIT = 3  # list items kept together on each side of a panel break (a list of five stays whole)
+MIN_STEPS = 2  # numbered steps: two at least on each side of a break (a path of three stays whole)
 MIN_LINES = 2  # a paragraph broken across panels keeps two lines on each side (no widows, no orphans)
 SPLIT_ROLES = ("body", "lead")  # paragraphs that may break between lines
 LINE_COST = 0.03  # a paragraph broken across panels
 EMPTY_COST = 50.0  # a panel left blank while content could fill it
-SPLIT_COST = 0.01  # a list broken across panels (cheaper than an unbalanced column)
+# a panel after all the content (notes lines fill it): cheaper than spreading a short profile thin
+TRAILING_COST = 0.75
+SPLIT_COST = 0.03  # a list broken across panels
 PART_COST = 0.08  # a section broken before a block other than a subheading
 VIEW_COST = 20.0  # numbered steps going on in another view, or a paragraph over a fold (below EMPTY_COST)
 MID_SENTENCE_COST = VIEW_COST  # a paragraph going on into the next column of its page mid-sentence
@@ -233,8 +235,8 @@ class Atoms:
         key = self._inside(index)
         if key is None:
             return 0.0
-        if isinstance(self.sections[key[0]].blocks[key[1]], Steps):
-            return 0.0 if same_view else VIEW_COST
+        if isinstance(self.sections[key[0]].blocks[key[1]], (Steps, Bullets)):
+            return 0.0 if same_view else VIEW_COST  # a list is read in one view
         if key not in self.line_ends:
             return 0.0
         if folded or not same_view:
@@ -367,7 +369,7 @@ def _balanced_ends(atoms: Atoms, panels: list[Panel], targets: Optional[list[flo
                 if end == start and start == n and ends_in_lines:
                     extra = 0.0  # the ruled note lines go on into this panel
                 elif end == start:
-                    extra = EMPTY_COST if start < n else EMPTY_COST / 10
+                    extra = EMPTY_COST if start < n else TRAILING_COST
                 elif atoms.fills(start, end):
                     extra = 0.0
                 else:

@@ -181,12 +181,34 @@ class _Fitter:
                 filler = None if dropped else self.d.filler
                 packed = _lines_into_empty_panels(packed, filler)
                 filled.update((p.name, p) for p in _lines_into_short_panels(packed, filler, self.measure, style))
+        if dropped:
+            dropped = self._into_back(filled, dropped, style, balance)
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         if balance:
             even = _ruled_feet if self.d.spare_room == "lines" and not dropped else _even_columns
             ordered = _lower_titles(even(ordered, self.measure, style), self.measure, style)
         return Fitted(ordered, style, scale, dropped)
+
+    def _into_back(self, filled: dict[str, Panel], dropped: list[str], style: Style, balance: bool) -> list[str]:
+        """Flow sections left out, most important first, put in a back panel with room for them
+        (before its last section, the sources); updates `filled`, returns what is still left out.
+        A closing band is not grown for them: the flow beside it is already set."""
+        bands = {name for row in self.layout.fitted_rows() for name in row}
+        flow = {s.section_id: s for s in self.d.by_role.get("flow", [])}
+        for sid in sorted(dropped, key=lambda i: flow[i].priority if i in flow else 9):
+            for name, panel in list(filled.items()):
+                if panel.role != "back" or name in bands or sid not in flow or not panel.sections:
+                    continue
+                trial = [*panel.sections[:-1], flow[sid], panel.sections[-1]]
+                try:
+                    filled[name] = pack(trial, [panel], self.measure, style, balance=balance,
+                                        keep_together=self.keep_together)[0]
+                except Overflow:
+                    continue
+                dropped = [d for d in dropped if d != sid]
+                break
+        return dropped
 
     def _reduced_back(self, sections: list[Section], targets: list[Panel],
                       style: Style) -> tuple[list[Section], list[Section]]:
@@ -295,17 +317,26 @@ def _ruled_feet(panels: list[Panel], measure: Measure, style: Style) -> list[Pan
 
 
 def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = None) -> list[Panel]:
-    """Flow panels left blank get ruled lines: more of the notes before them, else the audience's filler."""
+    """Flow panels left blank get ruled lines: the audience's filler, its heading once a page (more
+    of the notes before them, without a heading, on a page that has it)."""
     out: list[Panel] = []
     following: Optional[Section] = None  # lines that go on from an earlier panel, without a heading
+    headed = _headed_pages(packed)
     for panel in packed:
         if not panel.sections and panel.role == "flow" and (following or filler):
-            panel = replace(panel, sections=(following or filler,))
+            fresh = filler is not None and panel.page not in headed
+            panel = replace(panel, sections=(filler if fresh else following or filler,))
+            headed.add(panel.page)
         notes = next((s for s in panel.sections if _fills(s)), None)
         if notes is not None:
             following = Section(notes.section_id, (WritingLines(),), notes.priority)
         out.append(panel)
     return out
+
+
+def _headed_pages(panels: list[Panel]) -> set[int]:
+    """Pages on which ruled notes lines already come under their heading."""
+    return {p.page for p in panels for s in p.sections if _fills(s) and isinstance(s.blocks[0], Heading)}
 
 
 SHORT = 2 / 3  # a flow panel filled less than this gets the audience's ruled lines below its content
@@ -320,7 +351,7 @@ def _lines_into_short_panels(packed: list[Panel], filler: Optional[Section], mea
     if filler is None:
         return packed
     out = []
-    headed: set[int] = set()  # pages whose notes already have their heading
+    headed = _headed_pages(packed)  # pages whose notes already have their heading
     for panel in packed:
         if panel.role == "flow" and panel.sections and not any(_fills(s) for s in panel.sections):
             used = content_height(panel, measure, style)
