@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from generator.atomic import clear_leftovers, write_temp
+from generator.atomic import clear_leftovers, clear_own, own_run, write_temp
 from generator.errors import BuildError, FitError, InputError, ProfileError
 from generator.resources import bundled
 
@@ -468,8 +468,36 @@ def _outcomes(jobs: list[tuple], workers: int) -> Iterator[tuple[str, object]]:
     context = _fork_context() or multiprocessing.get_context()
     for start in range(0, len(jobs), JOBS_PER_POOL):
         share = jobs[start:start + JOBS_PER_POOL]
-        with ProcessPoolExecutor(max_workers=min(workers, len(share)), mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(share)), mp_context=context,
+                                   initializer=_die_with_parent, initargs=(os.getpid(),))
+        try:
             yield from pool.map(_render_and_release, share, chunksize=1)
+        except BaseException:  # stopped, or the build gave up: the workers end now, not after the queue
+            for worker in multiprocessing.active_children():
+                worker.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker's first act: end when its parent ends, however it ends (Linux's PR_SET_PDEATHSIG;
+    elsewhere the parent ends its workers when it stops cleanly), and ignore Ctrl-C (the parent
+    stops them)."""
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    except (AttributeError, OSError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def build(inputs: Iterable[Path], options: BuildOptions,
@@ -490,6 +518,7 @@ def build(inputs: Iterable[Path], options: BuildOptions,
             raise
         # a batch builds the profiles that read; the others are failures (exit 1), one line each
         loaded, warnings, failures = error.loaded, error.warnings, error.format_message().splitlines()
+    own_run()
     clear_leftovers(options.output)
     total, pending = BuildResult(warnings=brand_notes + warnings), {}
     jobs = [(path, profile, slugs[path], options, brand) for path, profile in loaded]
@@ -512,13 +541,18 @@ def build(inputs: Iterable[Path], options: BuildOptions,
     except BaseException:
         for _, temp in pending.values():
             temp.unlink(missing_ok=True)
+        clear_own(options.output)  # and what workers had written for jobs not yet reported
         raise
-    for target, (path, temp) in pending.items():
-        if path in failed_paths:  # a profile whose other audience failed writes nothing
-            temp.unlink(missing_ok=True)
-            continue
-        os.replace(temp, target)
-        total.written.append(target)
+    try:
+        for target, (path, temp) in pending.items():
+            if path in failed_paths:  # a profile whose other audience failed writes nothing
+                temp.unlink(missing_ok=True)
+                continue
+            os.replace(temp, target)
+            total.written.append(target)
+    except BaseException:  # stopped while putting files in place: those not yet renamed go
+        clear_own(options.output)
+        raise
     if failures:
         raise BuildError("\n".join(failures), total, len(paths) - len(loaded) + len(failed_paths))
     return total

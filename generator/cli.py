@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
-from generator.errors import BrochureError, BuildError, ProfileError, printable
+from generator.errors import BrochureError, BuildError, ProfileError, Stopped, printable
 
 
 def _report(lines: list[str]) -> None:
@@ -220,6 +221,11 @@ def schema(brand: bool) -> None:
     click.echo(json.dumps(Profile.model_json_schema(), indent=2))
 
 
+def _stop(signum: int, frame) -> None:
+    """SIGTERM or SIGINT: stop the run where it is (it removes its temporary files), exit 143 or 130."""
+    raise Stopped(signum)
+
+
 def run() -> None:
     """The console script: the command, then an immediate exit. By then every file is written,
     flushed and renamed, and worker processes are joined; Python's own teardown of a build's
@@ -229,9 +235,14 @@ def run() -> None:
     The cycle collector runs every 10,000 new objects instead of every 700: a build makes
     millions (parsed paragraphs, XML, drawings) and the default spent ~8% of a build collecting."""
     gc.set_threshold(10_000, 10, 10)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _stop)
     try:
         main()
         code = 0
+    except Stopped as stop:  # the build has removed what it had begun to write
+        click.echo("stopped", err=True)
+        code = stop.exit_code
     except SystemExit as stop:
         if isinstance(stop.code, str):
             click.echo(stop.code, err=True)

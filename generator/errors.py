@@ -75,3 +75,13 @@ class BuildError(BrochureError):
 
 class FitError(BuildError):
     """Content that does not fit a fixed-page layout even after fitting."""
+
+
+class Stopped(BaseException):
+    """The run was asked to stop (SIGTERM, SIGINT): it cleans up and exits 128 + the signal.
+
+    Not an Exception, so nothing that catches one profile's failure swallows it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.exit_code = 128 + signum
