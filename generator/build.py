@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from generator.atomic import clear_leftovers, clear_own, own_run, write_temp
-from generator.errors import BuildError, FitError, InputError, ProfileError
+from generator.errors import BuildError, FitError, InputError, ProfileError, printable
 from generator.resources import bundled
 
 DEFAULT_PROFILE = bundled("data") / "medical-records-specialists.yaml"
@@ -500,6 +500,25 @@ def _die_with_parent(parent: int) -> None:
 PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
+def check_output(folder: Path, slugs: list[str]) -> None:
+    """The output folder takes files: it is a folder or can be made one, it can be written, and no
+    file stands where a profile's folder goes (else exit 2, one line naming the path, nothing written)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"{printable(folder)}: -o: a file is in the way of this folder") from None
+    except OSError as exc:
+        raise InputError(f"{printable(folder)}: -o: cannot make this folder ({exc.strerror})") from None
+    try:
+        probe = write_temp(folder / ".probe", b"")
+        probe.unlink()
+    except OSError as exc:
+        raise InputError(f"{printable(folder)}: -o: cannot write in this folder ({exc.strerror})") from None
+    for slug in slugs:
+        if (folder / slug).exists() and not (folder / slug).is_dir():
+            raise InputError(f"{printable(folder / slug)}: -o: a file is where this profile's folder goes")
+
+
 def build(inputs: Iterable[Path], options: BuildOptions,
           progress: Callable[[Iterable, int], Iterable] = lambda items, length: items) -> BuildResult:
     """Read and check every input; render every profile (one failing never stops the others), on
@@ -518,6 +537,7 @@ def build(inputs: Iterable[Path], options: BuildOptions,
             raise
         # a batch builds the profiles that read; the others are failures (exit 1), one line each
         loaded, warnings, failures = error.loaded, error.warnings, error.format_message().splitlines()
+    check_output(options.output, [slugs[path] for path, _ in loaded])
     own_run()
     clear_leftovers(options.output)
     total, pending = BuildResult(warnings=brand_notes + warnings), {}
@@ -543,6 +563,11 @@ def build(inputs: Iterable[Path], options: BuildOptions,
             temp.unlink(missing_ok=True)
         clear_own(options.output)  # and what workers had written for jobs not yet reported
         raise
+    in_the_way = [target for target in pending if target.is_dir()]
+    if in_the_way:  # checked before any file is put in place
+        for _, temp in pending.values():
+            temp.unlink(missing_ok=True)
+        raise InputError(f"{printable(in_the_way[0])}: -o: a folder is where this brochure goes; move it away")
     try:
         for target, (path, temp) in pending.items():
             if path in failed_paths:  # a profile whose other audience failed writes nothing
