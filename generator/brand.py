@@ -6,7 +6,6 @@ schema --brand` prints its JSON Schema. Nothing here knows about PDF or Word.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pydantic import AfterValidator, Field, field_validator
 
 from generator.errors import ProfileError, printable
 from generator.links import is_web_link
+from generator.logo_check import raster_problem, svg_problem
 from generator.profile.model import Model
 from generator.profile.text import decode_bytes
 from generator.profile.source import read_source
@@ -184,12 +184,13 @@ def _read_logo(path: Path, brand: Brand, text: str) -> tuple[Logo, list[str]]:
     data = read_source(file, lambda message: ProfileError([f"{where}: {message}"]))
     notes = []
     if kind == "svg":
-        if b"<svg" not in data[:4096]:
-            raise ProfileError([f"{where}: {brand.logo} is not an SVG image"])
+        problem = svg_problem(data)
+        if problem:
+            raise ProfileError([f"{where}: {printable(brand.logo)}: {problem}"])
     else:
-        size = _pixel_width(data, kind)
-        if size is None:
-            raise ProfileError([f"{where}: {brand.logo} is not a readable {kind.upper()} image"])
+        problem, size = raster_problem(data, kind)
+        if problem:
+            raise ProfileError([f"{where}: {printable(brand.logo)}: {problem}"])
         ppi = size / LOGO_WIDTH_IN
         if ppi < MIN_PPI:
             notes.append(f"{where}: warning: {size} px wide is {ppi:.0f} ppi at its printed width of "
@@ -197,12 +198,4 @@ def _read_logo(path: Path, brand: Brand, text: str) -> tuple[Logo, list[str]]:
     return Logo(data, kind, brand.name), notes
 
 
-def _pixel_width(data: bytes, kind: str) -> Optional[int]:
-    """The image's width in pixels, read from its header by Pillow (None if it is not that kind)."""
-    from PIL import Image, UnidentifiedImageError
 
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return image.width if image.format == kind.upper() else None
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None

@@ -183,14 +183,23 @@ def import_command(text: Path, output: Path | None) -> None:
 
 @main.command()
 @click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(profiles: tuple[Path, ...]) -> None:
-    """Check YAML profiles and their translations (NAME.es.yaml, checked against NAME.yaml); print
-    one line per problem."""
+@click.option("--brand", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Check this brand file (and its logo) too.")
+def validate(profiles: tuple[Path, ...], brand: Path | None) -> None:
+    """Check YAML profiles and their translations (NAME.es.yaml, checked against NAME.yaml), and a
+    brand file with its logo; print one line per problem."""
     from generator.i18n import languages
     from generator.profile.twin import load_twin, twin_base, twin_language
     from generator.profile.yaml_io import load_profile
 
     problems: list[str] = []
+    if brand is not None:
+        from generator.brand import load_brand
+
+        try:
+            _report(load_brand(brand)[1])
+        except BrochureError as exc:
+            problems.extend(exc.format_message().splitlines())
     for path in profiles:
         try:
             if twin_language(path, languages()):
