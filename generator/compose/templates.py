@@ -42,6 +42,10 @@ class Spec(BaseModel):
 Length = float  # points, after to_points()
 
 
+# The sections compose.cover makes, which a layout's cover panels may name in `accepts`.
+COVER_SECTIONS = ("brand_mark", "cover", "hook", "event", "big_number", "key_facts")
+
+
 class ColumnSpec(Spec):
     panel: str
     role: Literal["cover", "flow", "back"]
@@ -57,6 +61,14 @@ class ColumnSpec(Spec):
     @classmethod
     def _pad(cls, value):
         return None if value is None else to_points(value)
+
+    @field_validator("accepts")
+    @classmethod
+    def _known_sections(cls, value: list[str]) -> list[str]:
+        unknown = [v for v in value if v not in COVER_SECTIONS]
+        if unknown:
+            raise ValueError(f"unknown cover section {unknown[0]!r} (known: {', '.join(COVER_SECTIONS)})")
+        return value
 
 
 class RowSpec(Spec):
@@ -143,6 +155,9 @@ class LayoutSpec(Spec):
             raise ValueError("a panel name is used twice")
         if sorted(names) != sorted(self.reading_order):
             raise ValueError(f"reading_order must list each panel once: {', '.join(names)}")
+        wrong = [n for n in self.page_numbers if not 1 <= n <= len(self.pages)]
+        if wrong:
+            raise ValueError(f"page_numbers: page {wrong[0]} is not one of the layout's {len(self.pages)} pages")
         return self
 
 
