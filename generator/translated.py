@@ -8,6 +8,7 @@ web addresses, colours) and the fields named in `never` stay the original's.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 import warnings
@@ -66,9 +67,32 @@ def _merge(base: Any, twin: Any, model: type[BaseModel], loc: tuple, problems: l
             merged[key] = _merge(base.get(key), value, inner, where, problems, never)
         elif kind == "models":
             merged[key] = _merge_entries(base.get(key) or [], value, inner, where, problems, never)
+        elif kind == "texts" and (not isinstance(value, list) or len(value) != len(base.get(key) or [])):
+            count = len(value) if isinstance(value, list) else "no"
+            problems.append((where, f"the original has {len(base.get(key) or [])} entries here and the "
+                                    f"translation {count}; translate each one, in the same order"))
         else:
+            slipped = _new_figures(base.get(key), value)
+            if slipped:
+                problems.append((where, f"the figure {slipped[0]!r} is not in the original's text: a "
+                                        "translation keeps the original's figures (pay, counts, years)"))
             merged[key] = value
     return merged
+
+
+_FIGURE = re.compile(r"\d(?:[\d,.\u00a0\u202f ]*\d)?")
+
+
+def _figures(text: Any) -> list[str]:
+    """The figures in a text or list of texts, digits only ('$52,000' and '52.000 $' are '52000')."""
+    texts = text if isinstance(text, list) else [text]
+    return [re.sub(r"\D", "", m.group(0)) for t in texts if isinstance(t, str) for m in _FIGURE.finditer(t)]
+
+
+def _new_figures(original: Any, translation: Any) -> list[str]:
+    """Figures of the translation that the original's text does not have."""
+    have = set(_figures(original))
+    return [f for f in _figures(translation) if f not in have]
 
 
 def _merge_entries(base: list, twin: Any, model: type[BaseModel], loc: tuple, problems: list[tuple],
