@@ -297,3 +297,16 @@ def test_hebrew_and_arabic_read_right_to_left(tmp_path):
     assert "מומחי רשומות רפואיות" in flat
     assert "أخصائيو السجلات الطبية" in flat
     assert flat.index("Hebrew") < flat.index("מומחי") < flat.index("Arabic") < flat.index("أخصائيو") < flat.index("Done")
+
+
+def test_reportlab_settings_of_another_library_do_not_change_our_bytes(seed_profile, seed_charts, monkeypatch):
+    """ReportLab's rl_config is process-wide: a render sets what decides its bytes and puts back
+    what it found."""
+    from reportlab import rl_config
+
+    brochure = make_brochure(seed_profile, "job-seekers", charts=seed_charts)
+    ours = pdf.render(brochure)
+    for name, value in (("useA85", 1), ("invariant", 0), ("pageCompression", 0), ("ttfAsciiReadable", 0)):
+        monkeypatch.setattr(rl_config, name, value)
+    assert pdf.render(brochure) == ours
+    assert (rl_config.useA85, rl_config.invariant, rl_config.pageCompression) == (1, 0, 0)  # theirs, restored

@@ -10,10 +10,8 @@ from generator.compose.model import Brochure
 
 # ReportLab checks every attribute set on a drawing's shapes (a debugging aid, on by default): a
 # quarter of turning an SVG (a logo) into a drawing. Set before reportlab.graphics is first imported.
+# (A speed setting only: the settings that decide the PDF's bytes are set per render, pdf.RL_SETTINGS.)
 rl_config.shapeChecking = 0
-# Binary streams (font subsets, images) as plain Flate, not ASCII85 text on top: a quarter smaller
-# before the tagging pass, which then copies them as they are (see pdf_tags.finish).
-rl_config.useA85 = 0
 
 WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
 # The chart image types each writer takes (like Sphinx builders' supported_image_types): declared

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from reportlab import rl_config
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
@@ -144,9 +147,36 @@ def _page_number(canvas: Canvas, brochure: Brochure, page: int, bleed: bool) -> 
         canvas.drawString(margin, baseline, number)
 
 
+# ReportLab's process-wide settings that decide a PDF's bytes, set for each render and restored after,
+# so another library in the process cannot change our bytes (nor we its):
+RL_SETTINGS = {
+    "useA85": 0,  # binary streams as plain Flate, not ASCII85 text on top (a quarter smaller)
+    "invariant": 1,  # no dates or ids from the clock: the same input, the same bytes
+    "pageCompression": 1,
+    "ttfAsciiReadable": 1,
+}
+
+
+@contextmanager
+def _reportlab_settings():
+    saved = {name: getattr(rl_config, name) for name in RL_SETTINGS}
+    try:
+        for name, value in RL_SETTINGS.items():
+            setattr(rl_config, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(rl_config, name, value)
+
+
 def render(brochure: Brochure, bleed: bool = False, tagged: bool = True) -> bytes:
     """The PDF bytes, tagged (PDF/UA-1); `bleed` adds bleed, crop marks, page boxes and CMYK colour.
     `tagged=False` draws the same pages without structure (the tests compare the two)."""
+    with _reportlab_settings():
+        return _render(brochure, bleed, tagged)
+
+
+def _render(brochure: Brochure, bleed: bool, tagged: bool) -> bytes:
     out = io.BytesIO()
     canvas = _canvas(brochure, out, bleed)
     tagger = Tagger(canvas, brochure.page_count, active=tagged)
