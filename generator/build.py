@@ -501,16 +501,14 @@ PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def check_output(folder: Path, slugs: list[str]) -> None:
-    """The output folder takes files: it is a folder or can be made one, it can be written, and no
-    file stands where a profile's folder goes (else exit 2, one line naming the path, nothing written)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
+    """The output folder takes files: it is a folder, or the folder it would be made in is, and it
+    can be written; no file stands where a profile's folder goes (else exit 2, one line naming the
+    path, nothing written). Nothing is made here: a build that fails later leaves no empty folder."""
+    existing = next(p for p in (folder, *folder.parents) if p.exists() or p == p.parent)
+    if not existing.is_dir():
         raise InputError(f"{printable(folder)}: -o: a file is in the way of this folder") from None
-    except OSError as exc:
-        raise InputError(f"{printable(folder)}: -o: cannot make this folder ({exc.strerror})") from None
     try:
-        probe = write_temp(folder / ".probe", b"")
+        probe = write_temp(existing / ".probe", b"")
         probe.unlink()
     except OSError as exc:
         raise InputError(f"{printable(folder)}: -o: cannot write in this folder ({exc.strerror})") from None

@@ -16,7 +16,7 @@ from generator.compose import wording as w
 from generator.compose.base import Builder, Context, bullets, labelled, limit, paragraphs
 from generator.compose.pay_tables import areas_table, industries_table, pay_spread
 from generator.compose.model import (
-    Block, Bullets, Chart, ChartArt, Heading, Link, Logo, Paragraph, QRCode, Steps, Table, WritingLines,
+    Block, Bullets, Chart, ChartArt, Heading, Link, Paragraph, QRCode, Steps, Table, WritingLines,
 )
 from generator.compose.templates import SectionSpec
 from generator.i18n import source_date, t
@@ -260,9 +260,9 @@ def contact(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     `text` captions the brand's QR code."""
     if ctx.brand is None:
         return ()
-    brand, logo = ctx.brand.brand, ctx.brand.logo
-    blocks: list[Block] = [Logo(logo.data, logo.kind, t("links.logo_alt", name=logo.alt))] if logo else []
-    blocks.append(Paragraph(brand.name, "lead"))  # the event line is on the cover (compose.cover)
+    brand = ctx.brand.brand
+    # the logo and the event line are on the cover (compose.cover): the name says who this is
+    blocks: list[Block] = [Paragraph(brand.name, "lead")]
     if brand.contact:
         c = brand.contact
         blocks += [Paragraph(line) for line in (c.address, c.phone, c.hours) if line]
