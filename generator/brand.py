@@ -87,6 +87,8 @@ class NextStep(Model):
     where: Optional[str] = None
     length: Optional[str] = Field(None, description='How long it takes, e.g. "2 semesters".')
     link: Optional[HttpAddress] = None
+    occupations: list[str] = Field([], description="The occupations this step leads to, as profiles title them "
+                                                   "(a program for one career); none: it suits every brochure.")
 
 
 class Brand(Model):

@@ -194,3 +194,22 @@ def test_brand_schema_and_unknown_keys(tmp_path):
     assert result.returncode == 0 and '"next_steps"' in result.stdout and '"qr"' in result.stdout
     with pytest.raises(ProfileError, match=r"brand\.yaml:\d+: colour: "):
         load_brand(_brand(tmp_path, {"colour": "#fff"}))
+
+
+def test_a_program_for_one_career_shows_only_on_its_brochures(seed_profile):
+    """The example brand's certificate and coding course name the occupations they lead to; meeting
+    a counselor names none and suits every brochure."""
+    from generator.charts import render_charts
+    from generator.compose import draft
+    from generator.compose.model import Bullets
+    from generator.compose.templates import load_audience
+
+    brand = load_brand(EXAMPLE)[0]
+    nurses = seed_profile.model_copy(update={"title": "Registered Nurses"})
+    for profile, wanted in ((seed_profile, 3), (nurses, 1)):
+        charts = render_charts(profile, branded_style(brand)[0])
+        steps = next(s for s in draft(profile, load_audience("job-seekers"), charts, brand).by_role["back"]
+                     if s.section_id == "next_steps")
+        names = [label for b in steps.blocks if isinstance(b, Bullets) for label in (b.labels or b.items)]
+        assert len(names) == wanted, names
+        assert any("counselor" in n for n in names)

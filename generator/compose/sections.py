@@ -163,13 +163,15 @@ def work_environment(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block
 
 
 def outlook(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """The outlook, what drives it, then its figures (set bold after the reasons, so they never read
+    as the heading of the list)."""
     o = p.outlook
     blocks: list[Block] = paragraphs(o.summary)
+    blocks.extend(bullets(list(o.drivers), spec))
     if o.annual_openings and w.count(o.annual_openings) not in (o.summary or ""):  # said once, not twice
         blocks.append(Paragraph(t("phrases.openings_average", count=w.count(o.annual_openings)), "emphasis"))
     if p.number_of_jobs and w.count(p.number_of_jobs.count) not in (o.summary or ""):
         blocks.append(Paragraph(_jobs_line(p), "emphasis"))
-    blocks.extend(bullets(list(o.drivers), spec))
     return tuple(blocks)
 
 
@@ -280,12 +282,21 @@ def next_steps(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]
     address follows it as a link of its own (a real link, broken only after / . -, never inside
     a word)."""
     blocks: list[Block] = []
-    for step in limit(ctx.brand.brand.next_steps if ctx.brand is not None else [], spec):
+    steps = [s for s in (ctx.brand.brand.next_steps if ctx.brand is not None else []) if _leads_to(s, p.title)]
+    for step in limit(steps, spec):
         rest = " · ".join(x for x in (step.where, step.length) if x)
         blocks.append(Bullets((rest,), (step.name,)) if rest else Bullets((step.name,)))
         if step.link:
             blocks.append(Link(step.link))
     return tuple(blocks)
+
+
+def _leads_to(step, title: str) -> bool:
+    """True when a brand's next step suits this occupation: it names none, or names this one (the
+    profile's title, in either's words: 'Medical Records Specialists' and 'medical records')."""
+    wanted = [o.casefold().strip() for o in step.occupations if o.strip()]
+    own = title.casefold()
+    return not wanted or any(o in own or own in o for o in wanted)
 
 
 def local_help(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
