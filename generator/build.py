@@ -7,10 +7,11 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Optional
 
 from generator.atomic import clear_leftovers, clear_own, own_run, write_temp
 from generator.errors import BuildError, FitError, InputError, ProfileError, printable
+from generator.parallel import fork_pool, outcomes, release_memory
 from generator.resources import bundled
 
 DEFAULT_PROFILE = bundled("data") / "medical-records-specialists.yaml"
@@ -357,7 +358,7 @@ def _by_audience(job: tuple) -> list[tuple]:
     path, editions, slug, options, brand = job
     audiences = options.audiences or tuple(names("audiences"))
     style = branded_style(brand)[0]
-    with _fork_pool(1) as pool:
+    with fork_pool(1) as pool:
         types = image_types(options.formats)
         drawn = pool.submit(_all_charts, editions, style, types) if pool else None
         _warm_up(options, charts=False)
@@ -403,24 +404,6 @@ def _all_charts(editions: dict, style, types: tuple[str, ...]) -> dict:
     return out
 
 
-def _fork_pool(workers: int):
-    """A pool of forked processes (they start with what this one has loaded), or a null context
-    giving None where the system cannot fork."""
-    import contextlib
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = _fork_context()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context) if context else contextlib.nullcontext()
-
-
-def _fork_context():
-    """The 'fork' start method's context where the system has it (workers then start with the
-    fonts and templates this process has loaded), else None."""
-    import multiprocessing
-
-    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-
-
 def _render_job(job: tuple) -> tuple[str, object]:
     """One profile's files, in this process or a worker: ('ok', (temps, warnings)), ('failed',
     line) or ('input', line) for an input error that stops the build."""
@@ -438,66 +421,11 @@ def _render_job(job: tuple) -> tuple[str, object]:
 
 
 def _render_and_release(job: tuple) -> tuple[str, object]:
-    """`_render_job`, then the memory the profile freed given back to the system: a 300 dpi chart
-    or a zip buffer is megabytes, and glibc keeps freed blocks, so a worker's memory crept up by
-    ~10 MB per 50 profiles (flat with this; not on systems without glibc's malloc_trim)."""
-    import ctypes
-
+    """`_render_job`, then the memory the profile freed given back to the system (a worker's
+    memory stays flat over a batch)."""
     outcome = _render_job(job)
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (AttributeError, OSError):
-        pass
+    release_memory()
     return outcome
-
-
-JOBS_PER_POOL = 30  # then new workers: a forked worker's memory grows as it touches (and so copies)
-# the pages it shares with its parent; with fresh workers every 30 profiles, 200 profiles peak within
-# a few percent of 20. Python's max_tasks_per_child would do this, but not for forked workers.
-
-
-def _outcomes(jobs: list[tuple], workers: int) -> Iterator[tuple[str, object]]:
-    """Each job's outcome, in the jobs' order; several profiles go to a pool of processes (forked
-    where the system can, so the workers start with the fonts and templates already loaded)."""
-    if workers <= 1 or len(jobs) < 2:
-        yield from map(_render_and_release, jobs)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = _fork_context() or multiprocessing.get_context()
-    for start in range(0, len(jobs), JOBS_PER_POOL):
-        share = jobs[start:start + JOBS_PER_POOL]
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(share)), mp_context=context,
-                                   initializer=_die_with_parent, initargs=(os.getpid(),))
-        try:
-            yield from pool.map(_render_and_release, share, chunksize=1)
-        except BaseException:  # stopped, or the build gave up: the workers end now, not after the queue
-            for worker in multiprocessing.active_children():
-                worker.kill()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
-
-
-def _die_with_parent(parent: int) -> None:
-    """A worker's first act: end when its parent ends, however it ends (Linux's PR_SET_PDEATHSIG;
-    elsewhere the parent ends its workers when it stops cleanly), and ignore Ctrl-C (the parent
-    stops them)."""
-    import ctypes
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
-    except (AttributeError, OSError):
-        pass
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
-
-
-PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def check_output(folder: Path, slugs: list[str]) -> None:
@@ -546,7 +474,7 @@ def build(inputs: Iterable[Path], options: BuildOptions,
         _warm_up(options)
     failed_paths: set[Path] = set()
     try:
-        for job, (kind, outcome) in zip(jobs, progress(_outcomes(jobs, options.jobs), len(jobs))):
+        for job, (kind, outcome) in zip(jobs, progress(outcomes(jobs, options.jobs, _render_and_release), len(jobs))):
             if kind == "input":
                 raise InputError(outcome)
             if kind == "failed":

@@ -119,9 +119,9 @@ def test_charts_are_drawn_once_per_profile_and_only_as_the_writers_take_them(tmp
 def test_a_batch_over_several_worker_pools_writes_every_file_as_one_process_does(tmp_path, monkeypatch):
     """Workers are forked afresh every JOBS_PER_POOL profiles (memory stays flat): every profile
     is still built once, in order, with the same bytes."""
-    import generator.build as build_module
+    from generator import parallel
 
-    monkeypatch.setattr(build_module, "JOBS_PER_POOL", 2)
+    monkeypatch.setattr(parallel, "JOBS_PER_POOL", 2)
     sources = FIXTURES[:3]
     options = dict(formats=("pdf",), audiences=("students",))
     one = build(sources, BuildOptions(output=tmp_path / "one", jobs=1, **options))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.compose.fit import Measure, Overflow, content_height, pack
+from generator.compose.atoms import Measure, Overflow, content_height
+from generator.compose.fit import pack
 from generator.compose.geometry import panels_of
 from generator.compose.model import Panel, Section, Style
 from generator.compose.templates import LayoutSpec

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
 from generator.compose.bands import size_band
-from generator.compose.fit import Measure, Overflow, content_height, pack
+from generator.compose.atoms import Measure, Overflow, content_height
+from generator.compose.fit import pack
 from generator.compose.geometry import panels_of
 from generator.compose.model import Heading, Panel, Section, Style, WritingLines
 from generator.compose.rhythm import space_before
