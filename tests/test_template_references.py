@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from generator.compose.cover import cover_sections
@@ -46,3 +48,27 @@ def test_the_cover_makes_only_the_sections_a_layout_can_name(seed_profile, audie
     for with_brand in (None, brand):
         made = {s.section_id for s in cover_sections(seed_profile, load_audience(audience), with_brand)}
         assert made <= set(COVER_SECTIONS), made - set(COVER_SECTIONS)
+
+
+def test_an_audience_files_error_cites_its_own_line(tmp_path, monkeypatch):
+    """The audience file is merged with its words from the catalogue before it is checked: a mistake
+    names the line in the file itself, not in a re-written copy."""
+    from generator.compose import templates
+    from generator.errors import TemplateError
+
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, folder)
+    path = folder / "audiences" / "students.yaml"
+    text = path.read_text(encoding="utf-8").replace("- {id: skills, priority: 2, max_items: 4}",
+                                                    "- {id: skills, priority: 12, max_items: 4}")
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(templates, "TEMPLATES_DIR", folder)
+    templates._audience.cache_clear()
+    try:
+        with pytest.raises(TemplateError) as raised:
+            templates.load_audience("students")
+    finally:
+        templates._audience.cache_clear()
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "priority: 12" in row)
+    message = raised.value.format_message()
+    assert message.startswith(f"{path} (en):{line}: sections[") and "priority" in message, message

@@ -7,13 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from generator import i18n
 from generator.errors import TemplateError
 from generator.resources import bundled
-from generator.yaml_model import SAFE_DUMPER, parse_yaml_model, safe_load
+from generator.yaml_model import parse_yaml_model, problems_of, read_yaml_mapping
 
 TEMPLATES_DIR = bundled("templates")
 _UNITS = {"pt": 1.0, "in": 72.0, "mm": 72.0 / 25.4, "cm": 72.0 / 2.54}
@@ -328,13 +327,13 @@ def load_audience(name: str, lang: Optional[str] = None) -> AudienceSpec:
 def _audience(name: str, lang: str) -> AudienceSpec:
     path = _template_path("audiences", name)
     catalogue = i18n.load(lang)
-    raw = safe_load(path.read_text(encoding="utf-8"))
-    text = yaml.dump(_worded(raw, catalogue, f"audiences.{name}", path), allow_unicode=True, sort_keys=False,
-                     Dumper=SAFE_DUMPER)
-    spec, problems, _ = parse_yaml_model(text, f"{path} ({lang})", AudienceSpec)
+    raw, root, problems = read_yaml_mapping(path.read_text(encoding="utf-8"), str(path))
     if problems:
         raise TemplateError("\n".join(problems))
-    return spec
+    try:  # the file's structure with the catalogue's words, checked against the file's own lines
+        return AudienceSpec.model_validate(_worded(raw, catalogue, f"audiences.{name}", path))
+    except ValidationError as exc:
+        raise TemplateError("\n".join(problems_of(exc, root, f"{path} ({lang})"))) from None
 
 
 _SECTION_WORDS = ("heading", "intro", "text", "link")
