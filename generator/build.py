@@ -243,16 +243,31 @@ def load_brand_file(options: BuildOptions):
 
 
 def check_templates(options: BuildOptions) -> None:
-    """Load every template the build will use, so a broken one stops it before any work (exit 2)."""
+    """Load every template the build will use, so a broken one stops it before any work: every
+    problem of every file, one line each (exit 2)."""
     from generator.compose import check_audience
     from generator.compose.templates import load_audience, load_layout, load_style, names
+    from generator.errors import TemplateError
 
-    load_style()
+    problems: list[str] = []
+
+    def checked(load, *args):
+        try:
+            return load(*args)
+        except TemplateError as exc:
+            problems.extend(line for line in exc.format_message().splitlines() if line not in problems)
+            return None
+
+    checked(load_style)
     for lang in options.languages:
         for name in options.audiences or tuple(names("audiences")):
-            audience = load_audience(name, lang)
-            check_audience(audience)
-            load_layout(options.layout or audience.default_layout)
+            audience = checked(load_audience, name, lang)
+            if audience is not None:
+                checked(check_audience, audience)
+            if options.layout or audience is not None:
+                checked(load_layout, options.layout or audience.default_layout)
+    if problems:
+        raise TemplateError("\n".join(problems))
 
 
 def slug_of(path: Path) -> str:

@@ -72,3 +72,30 @@ def test_an_audience_files_error_cites_its_own_line(tmp_path, monkeypatch):
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "priority: 12" in row)
     message = raised.value.format_message()
     assert message.startswith(f"{path} (en):{line}: sections[") and "priority" in message, message
+
+
+def test_every_broken_template_file_is_reported_at_once(tmp_path, monkeypatch):
+    from generator.build import BuildOptions, check_templates
+    from generator.compose import templates
+    from generator.errors import TemplateError
+
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, folder)
+    audience = folder / "audiences" / "students.yaml"
+    audience.write_text(audience.read_text(encoding="utf-8").replace("priority: 2, max_items: 4}",
+                                                                     "priority: 12, max_items: 4}", 1))
+    layout = folder / "layouts" / "flyer.yaml"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("accepts: [brand_mark, big_number]",
+                                                                 "accepts: [big_numbr]"))
+    monkeypatch.setattr(templates, "TEMPLATES_DIR", folder)
+    for cached in (templates._audience, templates.load_layout):
+        cached.cache_clear()
+    try:
+        with pytest.raises(TemplateError) as raised:
+            check_templates(BuildOptions())
+    finally:
+        for cached in (templates._audience, templates.load_layout):
+            cached.cache_clear()
+    lines = raised.value.format_message().splitlines()
+    assert any(line.startswith(f"{audience} (en):") for line in lines), lines
+    assert any(line.startswith(f"{layout}:") and "big_numbr" in line for line in lines), lines
