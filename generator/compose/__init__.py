@@ -132,7 +132,7 @@ def _keeping(drafted: Draft, keep: frozenset[str]) -> tuple[Draft, list[str]]:
     return replace(drafted, by_role=by_role), left_out
 
 
-def _saying_left_out(drafted: Draft, fitted, left_out: list[str], profile: Profile, *fitting):
+def _saying_left_out(drafted: Draft, left_out: list[str], profile: Profile, *fitting):
     """The fitting again with the sources naming, by their headings, what is left out to fit; once
     more if saying so leaves out something else, so the line names what the page lacks."""
     held = {s.section_id: s.bookmark or s.section_id for sections in drafted.by_role.values() for s in sections}
@@ -174,7 +174,7 @@ def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutS
         same, left_out = drafted, []
         fitted = fit(drafted, layout, paper, style_spec, audience.type_factor, measure)
     if audience.says_left_out and (fitted.dropped or left_out):
-        fitted = _saying_left_out(same, fitted, [*left_out, *fitted.dropped], profile, layout, paper, style_spec,
+        fitted = _saying_left_out(same, [*left_out, *fitted.dropped], profile, layout, paper, style_spec,
                                   audience.type_factor, measure)
     panels, style, scale = fitted.panels, fitted.style, fitted.scale
     dropped = [*left_out, *fitted.dropped]

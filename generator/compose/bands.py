@@ -10,9 +10,10 @@ the next column. The columns it does not use give their width to the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from generator.compose.atoms import Measure, Overflow, content_height
-from generator.compose.fit import pack
+from generator.compose.fit import fits, pack
 from generator.compose.geometry import panels_of
 from generator.compose.model import Panel, Section, Style
 from generator.compose.templates import LayoutSpec
@@ -35,24 +36,16 @@ def _panels(layout: LayoutSpec, paper: str, names: list[str], height: float, col
     return [p for p in panels_of(layout, paper, sized, collapsed) if p.name in names]
 
 
-def _fits(sections: list[Section], panels: list[Panel], measure: Measure, style: Style, whole: bool) -> bool:
-    try:
-        pack(sections, panels, measure, style, balance=False, whole_sections=whole)
-        return True
-    except Overflow:
-        return False
-
-
 def _least_height(sections: list[Section], layout: LayoutSpec, paper: str, names: list[str],
                   collapsed: frozenset[str], most: float, measure: Measure, style: Style, whole: bool) -> float:
     """The least row height (to PRECISION) at which the sections fit the band's columns; `most`
     when they do not fit even then (packing says by how much later)."""
     low, high = 0.0, most
-    if not _fits(sections, _panels(layout, paper, names, high, collapsed), measure, style, whole):
+    if not fits(sections, _panels(layout, paper, names, high, collapsed), measure, style, whole_sections=whole):
         return most
     while high - low > PRECISION:
         middle = (low + high) / 2
-        if _fits(sections, _panels(layout, paper, names, middle, collapsed), measure, style, whole):
+        if fits(sections, _panels(layout, paper, names, middle, collapsed), measure, style, whole_sections=whole):
             high = middle
         else:
             low = middle
@@ -69,24 +62,29 @@ def size_band(sections: list[Section], names: list[str], layout: LayoutSpec, pap
     """Height and columns of the band row `names` holding `sections` (`most`: its largest height)."""
     if not sections:
         return BandSize({name: 0.0 for name in names}, frozenset())
-    trials = {}
-    for whole in (True, False):
-        for count in range(len(names), 0, -1):
+    trials: dict[tuple[bool, int], Optional[tuple[BandSize, bool]]] = {}
+
+    def trial(whole: bool, count: int) -> Optional[tuple[BandSize, bool]]:
+        """(the band in its first `count` columns, whether they are even), or None when a column
+        stays empty or it does not fit; each is laid out once, when the preferences ask for it."""
+        if (whole, count) not in trials:
             collapsed = frozenset(names[count:])
             height = _least_height(sections, layout, paper, names, collapsed, most, measure, style, whole)
-            panels = _panels(layout, paper, names, height, collapsed)
             try:
-                packed = pack(sections, panels, measure, style, balance=True, whole_sections=whole)
+                packed = pack(sections, _panels(layout, paper, names, height, collapsed), measure, style,
+                              balance=True, whole_sections=whole)
             except Overflow:
-                continue
-            if all(p.sections for p in packed):
-                trials[(whole, count)] = (BandSize({name: height for name in names[:count]}, collapsed, whole),
-                                          _even(packed, measure, style))
+                packed = []
+            trials[(whole, count)] = (BandSize({name: height for name in names[:count]}, collapsed, whole),
+                                      _even(packed, measure, style)) if packed and all(p.sections for p in packed) \
+                else None
+        return trials[(whole, count)]
+
     # whole sections in even columns; else whole sections side by side; else sections going on in
     # the next column, evenly; else one column
     for wanted_whole, wanted_even, least in ((True, True, 1), (True, False, 2), (False, True, 1), (False, False, 1)):
         for count in range(len(names), least - 1, -1):
-            found = trials.get((wanted_whole, count))
+            found = trial(wanted_whole, count)
             if found is not None and (found[1] or not wanted_even):
                 return found[0]
     return BandSize({name: most for name in names}, frozenset(), False)

@@ -160,3 +160,12 @@ def pack(sections: list[Section], panels: list[Panel], measure: Measure, style: 
         out.append(replace(panel, sections=atoms.sections_of(start, end, first_parts)))
         start = end
     return out
+
+
+def fits(sections: list[Section], panels: list[Panel], measure: Measure, style: Style, **rules) -> bool:
+    """True when `pack` (without balancing, with the same `rules`) finds the sections room."""
+    try:
+        pack(sections, panels, measure, style, balance=False, **rules)
+        return True
+    except Overflow:
+        return False

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from generator.compose.bands import size_band
 from generator.compose.atoms import Measure, Overflow, content_height
-from generator.compose.fit import pack
+from generator.compose.fit import fits, pack
 from generator.compose.geometry import panels_of
 from generator.compose.model import Heading, Panel, Section, Style, WritingLines
 from generator.compose.rhythm import space_before
@@ -75,11 +75,7 @@ class _Reducer:
         self.keep_together = keep_together
 
     def fits(self, sections: list[Section]) -> bool:
-        try:
-            pack(sections, self.targets, self.measure, self.style, balance=False, keep_together=self.keep_together)
-            return True
-        except Overflow:
-            return False
+        return fits(sections, self.targets, self.measure, self.style, keep_together=self.keep_together)
 
     def reduce(self) -> tuple[list[Section], list[str]]:
         keep = list(self.original)

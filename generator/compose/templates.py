@@ -131,10 +131,6 @@ class LayoutSpec(Spec):
     def _len(cls, value):
         return to_points(value)
 
-    def fitted_panels(self) -> list[str]:
-        """Panels of rows that shrink to their content."""
-        return [c.panel for p in self.pages for r in p.rows if r.fit for c in r.columns]
-
     def fitted_rows(self) -> list[list[str]]:
         """The panels of each row that shrinks to its content (a closing band's columns), left to right."""
         return [[c.panel for c in r.columns] for p in self.pages for r in p.rows if r.fit]

@@ -37,7 +37,7 @@ from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
 from generator.render.docx_fonts import embed_fonts
 from generator.render.docx_layout import (
-    column_break_before, column_page, page_numbers, page_size, right_to_left_columns, set_columns,
+    column_break_before, column_page, page_numbers, page_size, panel_columns, right_to_left_columns, set_columns,
 )
 from generator.render.docx_package import clean_text, clear_body, package_parts, set_core, set_language, write_package
 from generator.render.docx_qr import qr_png
@@ -560,10 +560,7 @@ def _layout_flow(w: _Writer) -> None:
     w.width = full
     for panel in (p for p in b.panels if p.role == "cover"):
         _panel(w, panel)
-    lefts = [p.x + p.padding for p in first_page]
-    rights = [p.x + p.width - p.padding for p in first_page]
-    widths = [r - l for l, r in zip(lefts, rights)]
-    spaces = [lefts[i + 1] - rights[i] for i in range(len(first_page) - 1)]
+    widths, spaces = panel_columns(first_page)
     page = flow[0].page if flow else 0
     if len(first_page) > 1:
         set_columns(w.doc.add_section(WD_SECTION.CONTINUOUS), widths, spaces)
@@ -590,20 +587,13 @@ def _layout_flow(w: _Writer) -> None:
         _keep_printed_columns(body, band_page_starts)
     if back and len(first_page) > 1:
         start = WD_SECTION.NEW_PAGE if back[0].page != page else WD_SECTION.CONTINUOUS
-        _band_columns(w, w.doc.add_section(start), back)
+        set_columns(w.doc.add_section(start), *panel_columns(back))  # the band's printed columns
     for n, panel in enumerate(back):
         mark = len(body) - 1
         w.width = panel.text_width
         _panel(w, panel)
         if n and len(first_page) > 1:  # the band's columns as printed
             column_break_before(body, body[mark])
-
-
-def _band_columns(w: _Writer, section, band: list[Panel]) -> None:
-    """The closing band's section: its printed columns (contact, next steps, sources), or one."""
-    lefts = [p.x + p.padding for p in band]
-    rights = [p.x + p.width - p.padding for p in band]
-    set_columns(section, [r - l for l, r in zip(lefts, rights)], [lefts[i + 1] - rights[i] for i in range(len(band) - 1)])
 
 
 # --- document ----------------------------------------------------------------------------------

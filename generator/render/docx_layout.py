@@ -75,18 +75,22 @@ def _pad_y(panel: Panel) -> float:
     return getattr(panel, "pad_y", panel.padding)
 
 
+def panel_columns(panels: list[Panel]) -> tuple[list[float], list[float]]:
+    """(column widths, gaps between them) in points: the text areas of panels side by side, left to right."""
+    lefts = [p.x + p.padding for p in panels]
+    rights = [p.x + p.width - p.padding for p in panels]
+    return [r - l for l, r in zip(lefts, rights)], [lefts[i + 1] - rights[i] for i in range(len(panels) - 1)]
+
+
 def column_page(section, b: Brochure, panels: list[Panel]) -> None:
     """One printed side: page size, margins and columns from the panels' text areas."""
     page_size(section, b.page_width, b.page_height)
-    lefts = [p.x + p.padding for p in panels]
-    rights = [p.x + p.width - p.padding for p in panels]
-    section.left_margin = Pt(lefts[0])
-    section.right_margin = Pt(b.page_width - rights[-1])
+    section.left_margin = Pt(panels[0].x + panels[0].padding)
+    section.right_margin = Pt(b.page_width - (panels[-1].x + panels[-1].width - panels[-1].padding))
     section.top_margin = Pt(min(b.page_height - (p.y + p.height) + _pad_y(p) for p in panels))
     section.bottom_margin = Pt(min(p.y + _pad_y(p) for p in panels))
     section.header_distance = section.footer_distance = Pt(min(p.padding for p in panels) / 2)
-    set_columns(section, [r - l for l, r in zip(lefts, rights)],
-                 [lefts[i + 1] - rights[i] for i in range(len(panels) - 1)])
+    set_columns(section, *panel_columns(panels))
 
 
 FOOTER_FROM_TRIM = 18.0  # points: the page number's baseline area, a quarter inch from the trim, as printed
