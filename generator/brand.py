@@ -104,15 +104,24 @@ class Brand(Model):
     next_steps: list[NextStep] = Field(default_factory=list, max_length=8,
                                        description="Local training programs or next steps.")
     language: Optional[str] = Field(None, description='Default document language, e.g. "en-US".')
+    area: list[str] = Field(default_factory=list, max_length=3,
+                            description='The career center\'s own areas for local pay from BLS\'s wage tables '
+                                        '(build --wages): BLS codes, names or a state\'s abbreviation, e.g. '
+                                        '["CA", "Riverside-San Bernardino-Ontario, CA"]; --area overrides them.')
     translations: dict[str, dict] = Field(
         default_factory=dict,
         description="The brand's words in other languages, by language code (es: {name, event, contact: {address, "
                     "hours}, next_steps: [{name, where, length}]}): text only, in the brand's own shape; addresses, "
                     "phone, colours and logo stay the brand's.")
 
+    @field_validator("area", mode="before")
+    @classmethod
+    def _one_or_more(cls, value):
+        return [value] if isinstance(value, str) else value
+
 
 # What a translation never changes: how to reach the organisation, its look, and the translations
-UNTRANSLATED = frozenset({"email", "phone", "logo", "colours", "language", "translations"})
+UNTRANSLATED = frozenset({"email", "phone", "logo", "colours", "language", "translations", "area"})
 
 
 @dataclass(frozen=True)

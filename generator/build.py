@@ -34,6 +34,9 @@ class BuildOptions:
     shard: tuple[int, int] = (1, 1)  # build only the K-th of N shares of the profiles
     languages: tuple[str, ...] = ("en",)  # editions, each from the profile's twin in that language
     allow_english_content: bool = False  # a language without a twin frames the English text
+    wages: tuple[Path, ...] = ()  # BLS OEWS tables for local pay
+    areas: tuple[str, ...] = ()  # the areas local pay is printed for (else the brand's)
+    wages_release: str = ""  # the tables' release ('May 2025') where their file names do not say it
 
 
 @dataclass
@@ -42,6 +45,7 @@ class BuildResult:
 
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    without_local_pay: int = 0  # profiles the wage tables do not hold (built without local pay)
 
 
 def profile_paths(inputs: Iterable[Path]) -> list[Path]:
@@ -153,7 +157,7 @@ def read_all(paths: list[Path], options: BuildOptions = BuildOptions()) -> tuple
 
 
 def brochures_for(profile, slug: str, options: BuildOptions, brand=None, keep: Optional[dict] = None,
-                  charts: Optional[dict] = None):
+                  charts: Optional[dict] = None, local=None):
     """Every brochure of one profile, composed and fitted (charts rendered once, unless `charts`
     are given), in the brand's colours when there is a brand; `keep` maps an audience to sections
     it keeps (see compose)."""
@@ -168,7 +172,7 @@ def brochures_for(profile, slug: str, options: BuildOptions, brand=None, keep: O
         audience = load_audience(audience_name)
         layout = load_layout(options.layout or audience.default_layout)
         yield compose(profile, slug, audience, layout, options.paper, style, charts, measure, brand,
-                      (keep or {}).get(audience_name, frozenset()))
+                      (keep or {}).get(audience_name, frozenset()), local)
 
 
 _CHARTS: dict = {}  # the last profile's charts per language: drawn once before a single profile's
@@ -288,7 +292,7 @@ def slugs_for(paths: list[Path]) -> dict[Path, str]:
     return slugs
 
 
-def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptions, brand=None) -> list:
+def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptions, brand=None, local=None) -> list:
     """Every brochure of one profile in every language asked for: [(file stem, brochure)]; English
     files are 'students-trifold', the others 'students-trifold.es'. Another language prints the
     sections the English edition prints (set smaller rather than dropped, while the type floor
@@ -303,7 +307,7 @@ def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptio
         with i18n.use(lang):
             try:
                 brochures = list(brochures_for(editions[lang], slug, options, brand and brand.in_language(lang),
-                                               kept_in_english))
+                                               kept_in_english, local=local))
             except FitError as exc:
                 raise FitError(f"{path}: {exc.format_message()}") from None
         if lang == i18n.DEFAULT:
@@ -315,11 +319,11 @@ def edition_brochures(path: Path, editions: dict, slug: str, options: BuildOptio
 
 
 def render_profile(path: Path, editions: dict, slug: str, options: BuildOptions,
-                   brand=None) -> tuple[dict[Path, Path], list[str]]:
+                   brand=None, local=None) -> tuple[dict[Path, Path], list[str]]:
     """Compose and render every file of one profile into temporary files: ({target: temp}, warnings)."""
     from generator.render import missing_glyphs, render
 
-    named = edition_brochures(path, editions, slug, options, brand)
+    named = edition_brochures(path, editions, slug, options, brand, local)
     brochures = [brochure for _, brochure in named]
     warnings, temps = [], {}
     boxes = set().union(*(missing_glyphs(b) for b in brochures)) if "pdf" in options.formats else set()
@@ -370,7 +374,7 @@ def _by_audience(job: tuple) -> list[tuple]:
     from generator.compose.templates import names
     from generator.render import image_types
 
-    path, editions, slug, options, brand = job
+    path, editions, slug, options, brand, local = job
     audiences = options.audiences or tuple(names("audiences"))
     style = branded_style(brand)[0]
     with fork_pool(1) as pool:
@@ -378,18 +382,18 @@ def _by_audience(job: tuple) -> list[tuple]:
         drawn = pool.submit(_all_charts, editions, style, types) if pool else None
         _warm_up(options, charts=False)
         if drawn is not None and not drawn.done():
-            _warm_fitting(editions, slug, options, brand)
+            _warm_fitting(editions, slug, options, brand, local)
         for key, charts in (drawn.result() if drawn else _all_charts(editions, style, types)).items():
             _keep_charts(key, charts)
     if len(audiences) < 2:
         return [job]
-    return [(path, editions, slug, replace(options, audiences=(name,)), brand) for name in audiences]
+    return [(path, editions, slug, replace(options, audiences=(name,)), brand, local) for name in audiences]
 
 
 STAND_IN_CHART_IN = (3.1, 1.9)  # a typical chart's size (width, height) in inches
 
 
-def _warm_fitting(editions: dict, slug: str, options: BuildOptions, brand) -> None:
+def _warm_fitting(editions: dict, slug: str, options: BuildOptions, brand, local=None) -> None:
     """While the charts are drawn, compose every edition once with stand-in charts of a typical size
     and throw the brochures away: the paragraph sizes fitting measured (two thirds of composing
     three brochures, ~0.1 s) stay in this process for the forked audience processes, whose
@@ -402,7 +406,8 @@ def _warm_fitting(editions: dict, slug: str, options: BuildOptions, brand) -> No
     for lang, profile in editions.items():
         with i18n.use(lang):
             try:
-                for _ in brochures_for(profile, slug, options, brand and brand.in_language(lang), charts=stand_ins):
+                for _ in brochures_for(profile, slug, options, brand and brand.in_language(lang), charts=stand_ins,
+                                       local=local):
                     pass
             except Exception:  # noqa: BLE001 - a warm-up only: the real composing reports any problem
                 pass
@@ -422,9 +427,9 @@ def _all_charts(editions: dict, style, types: tuple[str, ...]) -> dict:
 def _render_job(job: tuple) -> tuple[str, object]:
     """One profile's files, in this process or a worker: ('ok', (temps, warnings)), ('failed',
     line) or ('input', line) for an input error that stops the build."""
-    path, profile, slug, options, brand = job
+    path, profile, slug, options, brand, local = job
     try:
-        return "ok", render_profile(path, profile, slug, options, brand)
+        return "ok", render_profile(path, profile, slug, options, brand, local)
     except BuildError as exc:
         return "failed", exc.format_message()
     except InputError as exc:
@@ -478,11 +483,15 @@ def build(inputs: Iterable[Path], options: BuildOptions,
             raise
         # a batch builds the profiles that read; the others are failures (exit 1), one line each
         loaded, warnings, failures = error.loaded, error.warnings, error.format_message().splitlines()
+    from generator.local_wages import local_pay_for
+
+    local, local_notes = local_pay_for(loaded, options, brand)
     check_output(options.output, [slugs[path] for path, _ in loaded])
     own_run()
     clear_leftovers(options.output)
-    total, pending = BuildResult(warnings=brand_notes + warnings), {}
-    jobs = [(path, profile, slugs[path], options, brand) for path, profile in loaded]
+    total, pending = BuildResult(warnings=brand_notes + warnings + local_notes), {}
+    total.without_local_pay = len(local_notes)
+    jobs = [(path, profile, slugs[path], options, brand, local.get(path)) for path, profile in loaded]
     if options.jobs > 1 and len(jobs) == 1:
         jobs = _by_audience(jobs[0])  # loads the writers while the charts are drawn
     elif options.jobs > 1 and len(jobs) > 1:

@@ -89,8 +89,17 @@ def main(debug: bool) -> None:
 @click.option("--allow-english-content", is_flag=True,
               help="Build a language without the profile's translation: its fixed words around the "
                    "English text (with a warning).")
+@click.option("--wages", "wages", multiple=True, type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="A BLS OEWS wage table as BLS publishes it (state_M2025_dl.xlsx, MSA_M2025_dl.xlsx, "
+                   "national_M2025_dl.xlsx, all_data_M_2025.xlsx, or .csv); repeatable. Prints local pay for "
+                   "--area next to the U.S. figure (from the national table).")
+@click.option("--area", "areas", multiple=True, metavar="AREA",
+              help="An area of the wage tables: BLS code (06, 40140), name or state abbreviation (CA); "
+                   "repeatable, up to 3 (default: the brand's `area:`). See `areas FILE`.")
+@click.option("--wages-release", default="", metavar="TEXT",
+              help="The tables' OEWS release ('May 2025') when their file names do not say it.")
 def build(profiles, audiences, layout, formats, paper, bleed, output, brand, jobs, shard, languages,
-          allow_english_content) -> None:
+          allow_english_content, wages, areas, wages_release) -> None:
     """Build brochures from PROFILES (YAML or plain-text files, or folders).
 
     With no PROFILES, builds the bundled default profile.
@@ -114,7 +123,8 @@ def build(profiles, audiences, layout, formats, paper, bleed, output, brand, job
                            paper=paper, bleed=bleed, output=output,
                            debug=bool(click.get_current_context().find_root().params.get("debug")),
                            jobs=jobs or os.cpu_count() or 1, brand=brand, shard=parse_shard(shard) if shard else (1, 1),
-                           languages=languages, allow_english_content=allow_english_content)
+                           languages=languages, allow_english_content=allow_english_content,
+                           wages=tuple(wages), areas=tuple(areas), wages_release=wages_release)
     try:
         result = run_build(profiles, options, progress=_progress)
     except BuildError as failure:  # others were built: say so, then the failures, exit 1
@@ -132,7 +142,9 @@ def _summary(result, output: Path, started: float, failed: int) -> str:
 
     seconds = time.perf_counter() - started
     failures = f", {failed} profile(s) failed" if failed else ""
-    return f"wrote {len(result.written)} file(s) to {output}{failures} in {seconds:.1f} s"
+    unmatched = result.without_local_pay
+    failures += f", {unmatched} profile(s) without local pay (not in the wage tables)" if unmatched else ""
+    return f"wrote {len(result.written)} file(s) to {printable(output)}{failures} in {seconds:.1f} s"
 
 
 def _progress(items, length: int):
@@ -160,6 +172,17 @@ def list_command() -> None:
     click.echo("Languages (--lang):")
     for code in languages():
         click.echo(f"  {code:<12} {load(code).name} ({load(code).tag})")
+
+
+@main.command("areas")
+@click.argument("table", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("text", required=False, default="")
+def areas_command(table: Path, text: str) -> None:
+    """List the areas a BLS wage TABLE holds (code, state, name), those holding TEXT if given, for --area."""
+    from generator.wages import load_tables, matching_areas
+
+    for area in matching_areas(load_tables([table], need_release=False), text):
+        click.echo(printable(f"{area.code:>7}  {area.state:<2}  {area.title}"))
 
 
 @main.command("import")

@@ -67,10 +67,11 @@ def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> S
                    condensed=condensed if condensed and condensed.blocks != blocks else None)
 
 
-def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt], brand=None) -> Draft:
-    """Every section the audience wants that the profile (and the brand, if any) can fill, by panel role."""
+def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt], brand=None, local=None) -> Draft:
+    """Every section the audience wants that the profile (and the brand and local pay, if any) can
+    fill, by panel role."""
     where = f"templates/audiences/{audience.name}.yaml"
-    ctx = Context(charts, audience, brand)
+    ctx = Context(charts, audience, brand, local)
     flow = [_section(profile, s, ctx, where) for s in audience.sections]
     back = [_section(profile, s, ctx, where) for s in audience.back]
     filler = _section(profile, audience.filler, ctx, where) if audience.filler else None
@@ -159,12 +160,13 @@ def _document_language(brand) -> str:
 
 def compose(profile: Profile, slug: str, audience: AudienceSpec, layout: LayoutSpec, paper: str,
             style_spec: StyleSpec, charts: dict[str, ChartArt], measure: Measure, brand=None,
-            keep: frozenset[str] = frozenset()) -> Brochure:
+            keep: frozenset[str] = frozenset(), local=None) -> Brochure:
     """A fitted brochure for one audience in one layout; `brand` (a LoadedBrand) adds who hands it
     out (its colours are already in `style_spec`: see compose.branding). With `keep` (the sections
     the English edition printed), it prints those and only those, set smaller rather than dropped
-    while the type floor allows (else it fits by the usual rules)."""
-    drafted = draft(profile, audience, charts, brand)
+    while the type floor allows (else it fits by the usual rules). `local` (a wages.LocalPay) adds
+    BLS's pay in the areas the build names."""
+    drafted = draft(profile, audience, charts, brand, local)
     same, left_out = _keeping(drafted, keep)
     try:
         fitted = fit(same, layout, paper, style_spec, audience.type_factor, measure)

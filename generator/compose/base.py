@@ -19,6 +19,7 @@ class Context:
     charts: dict[str, ChartArt]
     audience: Optional[AudienceSpec] = None
     brand: object = None  # a LoadedBrand: the organisation handing the brochure out, if any
+    local: object = None  # a wages.LocalPay: the occupation's pay in the areas asked for, if any
 
     @property
     def education_words(self) -> str:

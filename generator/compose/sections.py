@@ -14,6 +14,7 @@ from typing import Optional
 from generator.compose import pathway as path
 from generator.compose import wording as w
 from generator.compose.base import Builder, Context, bullets, labelled, limit, paragraphs
+from generator.compose.local_pay import local_pay, local_pay_table, source_line
 from generator.compose.pay_tables import areas_table, industries_table, pay_spread
 from generator.compose.model import (
     Block, Bullets, Chart, ChartArt, Heading, Link, Paragraph, QRCode, Steps, Table, WritingLines,
@@ -228,6 +229,11 @@ def figure_dates(p: Profile, printed: set[str]) -> list[str]:
 
 
 def sources(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    local = (Paragraph(source_line(ctx), "caption"),) if ctx.local is not None else ()
+    return _profile_sources(p, ctx) + local
+
+
+def _profile_sources(p: Profile, ctx: Context) -> tuple[Block, ...]:
     if not p.sources:  # what the reader has, never a promise: the dates the profile gives, if any
         dates = figure_dates(p, {s.id for s in ctx.audience.sections} if ctx.audience else set(BUILDERS))
         text = t("phrases.no_source_dated", dates="; ".join(dates)) if dates else t("phrases.no_source")
@@ -331,6 +337,8 @@ BUILDERS: dict[str, Builder] = {
     "trends": trends,
     "industries_table": industries_table,
     "areas_table": areas_table,
+    "local_pay": local_pay,
+    "local_pay_table": local_pay_table,
     "training_details": training_details,
     "pay_spread": pay_spread,
     "related": related,

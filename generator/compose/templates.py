@@ -182,6 +182,8 @@ class SectionSpec(Spec):
     steps: list[StepSpec] = Field([], description="The pathway's steps, in order (section id 'pathway').")
     text: Optional[str] = Field(None, description="Fixed text of a section that does not come from the profile.")
     link: Optional[str] = Field(None, pattern=r"^https://", description="A web address printed as a link under `text`.")
+    figures: list[Literal["median", "middle_half", "jobs"]] = Field(
+        ["median"], description="What local pay (section id 'local_pay') prints of each area, from BLS's tables.")
 
 
 class BigNumberSpec(Spec):

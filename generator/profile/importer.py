@@ -30,6 +30,9 @@ HANDLERS = {
 FACT_FIELDS = ("median_pay", "growth", "number_of_jobs", "specialty_areas", "typical_education", "work_experience", "levels", "how_to_become",
                "skills", "tools", "work_environment", "outlook", "related_occupations", "resources", "regional")
 _TITLE_PREFIX = re.compile(r"^(?:career|occupation(?:al)?|job)?\s*(?:profile|title|overview)?\s*:\s*", re.I)
+# the occupation's SOC code: "SOC 47-2111", "SOC code: 47-2111", or "(47-2111)" beside the title
+_SOC = re.compile(r"(?:O\*NET-)?\bSOC(?:\s+code)?\s*[:#]?\s*(\d{2}-\d{4})\b", re.I)
+_TITLE_SOC = re.compile(r"\s*[(\[]\s*(?:SOC\s*(?:code)?\s*[:#]?\s*)?(\d{2}-\d{4})\s*[)\]]", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[-–—:|]\s*(?:an?\s+)?(?:career|occupation(?:al)?|job)\s+(?:profile|overview|guide|brochure)$", re.I)
 
 
@@ -55,12 +58,14 @@ def import_text(text: str, name: str) -> tuple[Profile, list[str]]:
                               "cannot print")
     draft.data["title"] = _title(lines[0], name, levels.acronyms_of(lines[1:]))
     draft.where[("title",)] = lines[0].no
+    _soc_code(draft, lines)
     sections = segment([line for line in lines[1:2] if not is_decoration(line)] + lines[2:])
     for section in sections:
         HANDLERS.get(section.kind or "", lists.unknown)(draft, section)
     lists.fallback_facts(draft, lines[1:])
     if not _has_profile_content(draft, sections):
         raise ImportTextError(f"{name}: no profile sections or facts found (is this a career profile?)")
+    draft.notes = [note for note in draft.notes if not _SOC.fullmatch(note.strip())]  # kept as `soc`
     if draft.notes:
         draft.data["notes"] = draft.notes
     return _validate(draft), draft.warnings
@@ -95,13 +100,26 @@ def _title(line: Line, name: str, acronyms: set[str] = frozenset()) -> str:
     if looks_like_heading(line) or (pair and pair[1] and global_field(pair[0])):
         raise ImportTextError(f'{name}:{line.no}: no title line: the text starts with "{line.raw}"; '
                               "put the occupation's name on the first line")
-    text = heading_text(line.raw)
+    text = _TITLE_SOC.sub("", heading_text(line.raw))
     text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
     text = levels.title_case(text, acronyms)  # 'PLUMBERS, PIPEFITTERS, AND STEAMFITTERS' like level names
     if not text or (text.endswith((".", "!", "?")) and vocab_clause(text)):
         raise ImportTextError(f'{name}:{line.no}: no title line: "{line.raw[:60]}" reads as a sentence; '
                               "put the occupation's name on the first line")
     return text
+
+
+def _soc_code(draft: Draft, lines: list[Line]) -> None:
+    """The SOC code beside the title ('(47-2111)') or on a line of its own ('SOC code: 47-2111')."""
+    found = _TITLE_SOC.search(lines[0].raw)
+    where = lines[0] if found else None
+    for line in lines[1:] if not found else ():
+        found = _SOC.search(line.raw)
+        if found:
+            where = line
+            break
+    if found:
+        draft.data["soc"], draft.where[("soc",)] = found.group(1), where.no
 
 
 def _has_profile_content(draft: Draft, sections: list[Section]) -> bool:

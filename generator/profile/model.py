@@ -305,6 +305,8 @@ class Profile(Model):
     """A career profile: the single input of every brochure."""
 
     title: Text = Field(..., min_length=1)
+    soc: Optional[str] = Field(None, pattern=r"^\d{2}-\d{4}$",
+                               description="The occupation's SOC code (47-2111), for BLS's wage tables.")
     overview: Optional[Text] = None
     median_pay: Optional[MedianPay] = None
     pay_spread: list[PaySpread] = Field([], description="The lowest and highest earners' pay, as the source gives it.")
