@@ -167,7 +167,7 @@ def brochures_for(profile, slug: str, options: BuildOptions, brand=None, keep: O
 
     style = branded_style(brand)[0]
     if charts is None:
-        charts = charts_for(profile, style, image_types(options.formats))
+        charts = charts_for(profile, style, image_types(options.formats), local)
     for audience_name in options.audiences or tuple(names("audiences")):
         audience = load_audience(audience_name)
         layout = load_layout(options.layout or audience.default_layout)
@@ -180,20 +180,20 @@ _CHARTS: dict = {}  # the last profile's charts per language: drawn once before 
 _CHARTS_KEPT = 4
 
 
-def charts_for(profile, style, types: tuple[str, ...]) -> dict:
+def charts_for(profile, style, types: tuple[str, ...], local=None) -> dict:
     """The profile's charts in the language being built, drawn once (kept for the next audience's
     process; a batch's other profiles push them out), or taken from the chart cache of an
     earlier run (generator/chart_cache.py)."""
-    key = _charts_key(profile, style, types)
+    key = _charts_key(profile, style, types, local)
     if key not in _CHARTS:
-        _keep_charts(key, _drawn_or_cached(profile, style, types))
+        _keep_charts(key, _drawn_or_cached(profile, style, types, local))
     return _CHARTS[key]
 
 
-def _charts_key(profile, style, types: tuple[str, ...]) -> tuple:
+def _charts_key(profile, style, types: tuple[str, ...], local=None) -> tuple:
     from generator.i18n import active
 
-    return profile.model_dump_json(), style.model_dump_json(), types, active().code
+    return profile.model_dump_json(), style.model_dump_json(), types, active().code, repr(local)
 
 
 def _keep_charts(key: tuple, charts: dict) -> None:
@@ -202,7 +202,7 @@ def _keep_charts(key: tuple, charts: dict) -> None:
     _CHARTS[key] = charts
 
 
-def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
+def _drawn_or_cached(profile, style, types: tuple[str, ...], local=None) -> dict:
     from generator import chart_cache
     from generator.compose.styles import resolve_fonts
     from generator.i18n import active
@@ -210,7 +210,7 @@ def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
     def draw() -> dict:
         from generator.charts import render_charts  # imports Matplotlib: only when drawing
 
-        return render_charts(profile, style, types)
+        return render_charts(profile, style, types, local)
 
     folder = chart_cache.cache_dir()
     if folder is None:
@@ -218,7 +218,7 @@ def _drawn_or_cached(profile, style, types: tuple[str, ...]) -> dict:
     fonts = resolve_fonts(style)
     files = (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic, fonts.heavy, fonts.fallback,
              fonts.fallback_bold, *fonts.fallback_wide)
-    key = chart_cache.entry_key(profile, style, types, active().source, files)
+    key = chart_cache.entry_key(profile, style, types, active().source, files, local)
     return chart_cache.cached(key, draw, folder)
 
 
@@ -379,11 +379,11 @@ def _by_audience(job: tuple) -> list[tuple]:
     style = branded_style(brand)[0]
     with fork_pool(1) as pool:
         types = image_types(options.formats)
-        drawn = pool.submit(_all_charts, editions, style, types) if pool else None
+        drawn = pool.submit(_all_charts, editions, style, types, local) if pool else None
         _warm_up(options, charts=False)
         if drawn is not None and not drawn.done():
             _warm_fitting(editions, slug, options, brand, local)
-        for key, charts in (drawn.result() if drawn else _all_charts(editions, style, types)).items():
+        for key, charts in (drawn.result() if drawn else _all_charts(editions, style, types, local)).items():
             _keep_charts(key, charts)
     if len(audiences) < 2:
         return [job]
@@ -413,14 +413,14 @@ def _warm_fitting(editions: dict, slug: str, options: BuildOptions, brand, local
                 pass
 
 
-def _all_charts(editions: dict, style, types: tuple[str, ...]) -> dict:
+def _all_charts(editions: dict, style, types: tuple[str, ...], local=None) -> dict:
     """Every language's charts of one profile: {charts_for key: charts}."""
     from generator import i18n
 
     out = {}
     for lang, profile in editions.items():
         with i18n.use(lang):
-            out[_charts_key(profile, style, types)] = _drawn_or_cached(profile, style, types)
+            out[_charts_key(profile, style, types, local)] = _drawn_or_cached(profile, style, types, local)
     return out
 
 

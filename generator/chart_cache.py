@@ -31,7 +31,7 @@ FORMAT = 3  # bump when the entry layout changes (2: a vector display list inste
 MAX_ENTRIES = 400  # about 70 MB (an entry is ~180 KB): the least recently used go first
 _CODE = ("charts/__init__.py", "charts/canvas.py", "charts/industry.py", "charts/money.py", "charts/output.py",
          "charts/salary.py", "charts/theme.py", "charts/vector.py", "money.py", "i18n.py", "chart_cache.py",
-         "compose/model.py", "compose/display_list.py")
+         "compose/model.py", "compose/display_list.py", "charts/local.py", "compose/local_pay.py")
 
 
 def cache_dir(environ=os.environ) -> Optional[Path]:
@@ -69,11 +69,12 @@ def _font_stamp(path: str) -> str:
         return f"{path}:missing"
 
 
-def entry_key(profile, style, types: tuple[str, ...], catalogue: bytes, fonts: tuple[str, ...]) -> str:
-    """The SHA-256 naming one profile's charts in one style, language and set of image types."""
+def entry_key(profile, style, types: tuple[str, ...], catalogue: bytes, fonts: tuple[str, ...], local=None) -> str:
+    """The SHA-256 naming one profile's charts (and its local pay's) in one style, language and set
+    of image types."""
     digest = hashlib.sha256(_fingerprint().encode())
     for part in (profile.model_dump_json(), style.model_dump_json(), ",".join(types),
-                 *(_font_stamp(f) for f in fonts)):
+                 repr(local), *(_font_stamp(f) for f in fonts)):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(catalogue)
     return digest.hexdigest()

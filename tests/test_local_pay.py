@@ -92,6 +92,32 @@ def test_every_brochure_prints_the_areas_and_bls_figures(built):
         assert dollars(state[key], hourly=True) in counselors
 
 
+def test_the_counselors_chart_states_the_areas_figures(built):
+    """A vector chart of each area's 10th to 90th percentile and median, its alt text BLS's figures,
+    in the PDF (as text, not a picture) and in Word (as a picture with that alt text)."""
+    from generator.charts.local import area_bars, local_chart
+    from generator.compose.templates import load_style
+    from generator.wages import load_tables
+
+    tables = load_tables([STATE_XLSX, METRO, NATIONAL])
+    code, title = occupation(tables, "29-2072", "Medical Records Specialists")
+    pay = local_pay(tables, [find_area(tables, "CA"), find_area(tables, RIVERSIDE)], code, title)
+    art = local_chart(pay, load_style())
+    assert {op[0] for op in art.vector} == {"path", "text"}  # vector: paths and text, no picture
+    assert [bar.name for bar in area_bars(pay)[0]] == ["California", RIVERSIDE, "U.S."]
+    for area, row in (("California", cells(STATE_XLSX, "California", "Medical Records Specialists")),
+                      (RIVERSIDE, cells(METRO, RIVERSIDE, "Medical Records Specialists")),
+                      ("U.S.", cells(NATIONAL, "U.S.", "Medical Records Specialists"))):
+        expected = (f"{area}: 10th percentile {dollars(row['A_PCT10'])}, median {dollars(row['A_MEDIAN'])}, "
+                    f"90th percentile {dollars(row['A_PCT90'])}")
+        assert expected in art.alt_text
+    text = pdf_text(built["counselors-booklet.pdf"])
+    assert "Local pay at a glance" in text and f"median {dollars(row['A_MEDIAN'])}" in text
+    document = Document(str(built["counselors-booklet.docx"]))
+    alts = [el.get("descr") for el in document.element.body.iter() if el.tag.endswith("}docPr")]
+    assert art.alt_text in alts
+
+
 def test_the_spanish_edition_prints_the_same_figures(built):
     state = cells(STATE_XLSX, "California", "Medical Records Specialists")
     text = pdf_text(built["students-trifold.es.pdf"])

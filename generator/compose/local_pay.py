@@ -5,7 +5,7 @@ publish), with the release on the page beside them."""
 from __future__ import annotations
 
 from generator.compose.base import Context
-from generator.compose.model import Block, Bullets, Heading, Paragraph, Table
+from generator.compose.model import Block, Bullets, Chart, Heading, Paragraph, Table
 from generator.compose.templates import SectionSpec
 from generator.i18n import currency, decimal, source_date, t
 from generator.money import per
@@ -107,6 +107,18 @@ def local_pay_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block,
     for wages in [*local.areas, *([local.us] if local.us else [])]:
         blocks += _area_table(wages, local.top_codes)
     return (*blocks, Paragraph(t("local.table_caption", release=source_date(local.release)), "caption"))
+
+
+CHART_ID = "local_pay"  # generator/charts/local.py draws it
+
+
+def local_pay_chart(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
+    """Pay here and in the U.S.: each area's 10th to 90th percentile, the middle half and the median."""
+    art = ctx.charts.get(CHART_ID) if ctx.local is not None else None
+    if art is None:
+        return ()
+    caption = t("local.chart_caption", release=source_date(ctx.local.release), per=per(art.period))
+    return (Chart(art, caption),)
 
 
 def source_line(ctx: Context) -> str:

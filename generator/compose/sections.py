@@ -14,7 +14,7 @@ from typing import Optional
 from generator.compose import pathway as path
 from generator.compose import wording as w
 from generator.compose.base import Builder, Context, bullets, labelled, limit, paragraphs
-from generator.compose.local_pay import local_pay, local_pay_table, source_line
+from generator.compose.local_pay import local_pay, local_pay_chart, local_pay_table, source_line
 from generator.compose.pay_tables import areas_table, industries_table, pay_spread
 from generator.compose.model import (
     Block, Bullets, Chart, ChartArt, Heading, Link, Paragraph, QRCode, Steps, Table, WritingLines,
@@ -93,7 +93,7 @@ def level_duties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ..
     return tuple(blocks)
 
 
-CHART_IDS = ("salary_by_level", "industry_pay")  # the charts generator/charts draws, by id
+CHART_IDS = ("salary_by_level", "industry_pay", "local_pay")  # the charts generator/charts draws, by id
 
 
 def chart_caption(art: ChartArt, what: str) -> str:
@@ -339,6 +339,7 @@ BUILDERS: dict[str, Builder] = {
     "areas_table": areas_table,
     "local_pay": local_pay,
     "local_pay_table": local_pay_table,
+    "local_pay_chart": local_pay_chart,
     "training_details": training_details,
     "pay_spread": pay_spread,
     "related": related,

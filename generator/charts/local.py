@@ -1,0 +1,100 @@
+"""Pay here and in the U.S.: one row per area, a bar from BLS's 10th to its 90th percentile, the
+middle half (25th to 75th) darker, the median marked and labelled with BLS's figure.
+
+Drawn in the period BLS publishes (an hourly-only occupation in dollars an hour). A '#' figure
+is drawn at BLS's bound and labelled "or more"; an area BLS publishes no wage for has no bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from generator.charts import canvas
+from generator.charts.output import IMAGE_TYPES, to_art
+from generator.charts.theme import VALUE_PT, blend, chart_colours
+from generator.compose.local_pay import pay_text
+from generator.compose.model import ChartArt
+from generator.i18n import source_date, t
+from generator.money import per
+
+CHART_ID = "local_pay"
+NAME_WRAP = 24
+
+
+@dataclass(frozen=True)
+class AreaBar:
+    """One area's percentiles as numbers (None where BLS publishes none) and its median's words."""
+
+    name: str
+    values: tuple[Optional[float], ...]  # 10th, 25th, median, 75th, 90th
+    label: str  # the median as printed ('$61,810', '$239,200 or more')
+
+
+def _number(figure: str, period: str, bounds: tuple[str, ...]) -> Optional[float]:
+    if figure == "#" and len(bounds) == 2:
+        return float(bounds[0 if period == "hour" else 1].replace(",", ""))
+    try:
+        return float(figure)
+    except ValueError:
+        return None
+
+
+def area_bars(local) -> tuple[list[AreaBar], str]:
+    """The areas (and the U.S.) BLS publishes a median for, in the period most of them use."""
+    rows = [w for w in (*local.areas, *([local.us] if local.us else ())) if w.published]
+    periods = [w.period for w in rows]
+    period = "hour" if periods.count("hour") > periods.count("year") else "year"
+    bars = []
+    for wages in rows:
+        figures = wages.figures(period)
+        values = tuple(_number(f, period, local.top_codes) for f in figures)
+        if values[2] is not None:
+            bars.append(AreaBar(wages.area.title, values, pay_text(figures[2], period, local.top_codes)))
+    return bars, period
+
+
+def alt_text(local, bars: list[AreaBar], period: str) -> str:
+    """The chart's data in words: each area's 10th percentile, median and 90th percentile."""
+    def words(bar: AreaBar, index: int) -> str:
+        value = bar.values[index]
+        return pay_text(_figure(value), period, ()) if value is not None else t("local.no_estimate")
+
+    rows = "; ".join(t("local.chart_row", area=bar.name, low=words(bar, 0), median=bar.label, high=words(bar, 4))
+                     for bar in bars)
+    return t("local.chart_alt", release=source_date(local.release), per=per(period), rows=rows)
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+
+
+def local_chart(local, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Optional[ChartArt]:
+    """The chart, or None when no area has a median BLS publishes."""
+    bars, period = area_bars(local)
+    if not bars:
+        return None
+    colours = chart_colours(style)
+    names = canvas.fit_names([bar.name for bar in bars], NAME_WRAP)
+    fig, ax = canvas.bar_chart_axes(names, colours, period)
+    known = [v for bar in bars for v in bar.values if v is not None]
+    labels = [t("local.chart_median", amount=bar.label) for bar in bars]
+    ends = [(max(v for v in bar.values if v is not None), canvas.text_width_in(fig, label, VALUE_PT) + canvas.KNOCKOUT_IN)
+            for bar, label in zip(bars, labels)]
+    low = min(known) * 0.85
+    ax.set_xlim(low, canvas.fit_right(ax, low, ends, floor=max(known) * 1.02))
+    thick = canvas.bar_height(names)
+    light = blend(colours.primary, colours.white, 0.6)
+    for y, (bar, label) in enumerate(zip(bars, labels)):
+        p10, p25, median, p75, p90 = bar.values
+        if p10 is not None and p90 is not None:
+            ax.barh(y, p90 - p10, left=p10, height=thick * 0.55, color=light, linewidth=0, zorder=2)
+        if p25 is not None and p75 is not None:
+            ax.barh(y, p75 - p25, left=p25, height=thick, color=colours.primary, linewidth=0, zorder=3)
+        ax.plot([median, median], [y - thick / 2, y + thick / 2], color=colours.accent, linewidth=2.2, zorder=4,
+                solid_capstyle="butt")
+        end = max(v for v in bar.values if v is not None)
+        canvas.value_label(ax, end, y, label, colours)
+    canvas.name_ticks(ax, names)
+    return to_art(fig, CHART_ID, alt_text(local, bars, period), period=period, image_types=image_types,
+                  as_of=source_date(local.release))
