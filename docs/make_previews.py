@@ -40,6 +40,19 @@ def main() -> None:
         pdf = spanish.written[0]
         subprocess.run(["pdftoppm", "-r", DPI, "-png", str(pdf), str(ROOT / "docs" / pdf.stem)], check=True)
         print(f"docs/{pdf.stem}-*.png")
+        local_pay(Path(tmp) / "local")
+
+
+def local_pay(tmp: Path) -> None:
+    """The job seekers' flyer's back with BLS's figures for California and Riverside (the test tables)."""
+    oews = ROOT / "tests" / "fixtures" / "oews"
+    options = BuildOptions(audiences=("job-seekers",), formats=("pdf",), output=tmp,
+                           wages=tuple(oews / f"{name}_M2025_dl.xlsx" for name in ("state", "MSA", "national")),
+                           areas=("CA", "Riverside-San Bernardino-Ontario, CA"))
+    pdf = build([], options).written[0]
+    subprocess.run(["pdftoppm", "-r", DPI, "-f", "2", "-l", "2", "-png", str(pdf),
+                    str(ROOT / "docs" / "local-pay-job-seekers-flyer")], check=True)
+    print("docs/local-pay-job-seekers-flyer-2.png")
 
 
 def word_beside_print(tmp: Path, docx: Path) -> None:

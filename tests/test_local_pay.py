@@ -387,3 +387,29 @@ def test_the_importer_reads_a_soc_code():
 def test_missing_file_is_one_line(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
         load_tables([tmp_path / "state_M2025_dl.xlsx"])
+
+
+def test_an_areas_jobs_line_stays_with_its_table():
+    """No panel (nor Word column) ends between an area's "Jobs: 194,720" and its percentiles."""
+    from generator.compose.atoms import Atoms
+    from generator.compose.model import Heading, Paragraph, Section, Table
+
+    blocks = (Heading("U.S.", 2), Paragraph("Jobs: 194,720"), Table(("Figure", "A year"), (("Median", "$51,140"),)),
+              Paragraph("Percentiles of pay.", "caption"))
+    atoms = Atoms([Section("local_pay_table", blocks)], lambda block, width, style: 10.0, None)
+    assert atoms.breakable[:4] == [True, False, False, True]  # breaks before the heading and after the table only
+
+
+def test_word_keeps_each_area_table_in_one_column_with_its_jobs_line(built):
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    document = Document(str(built["counselors-booklet.docx"]))
+    tables = [table for table in document.tables if table.cell(0, 0).text == "Figure"]
+    assert len(tables) == 3  # California, Riverside, the U.S.
+    for table in tables:
+        before = table._tbl.getprevious()
+        lead = DocxParagraph(before, document._body)
+        assert lead.text.startswith("Jobs: ") and lead.paragraph_format.keep_with_next, lead.text
+        for row in table.rows[:-1]:
+            assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in row.cells)
+        assert not table.rows[-1].cells[0].paragraphs[0].paragraph_format.keep_with_next

@@ -1,10 +1,10 @@
 """Atoms: the sections cut where a panel may break, and what each break costs.
 
 A whole block is an atom, or each item of a long list, or each line of a long paragraph (set at
-the narrowest panel's width). Headings and intro lines stay with what follows them; a list keeps
-MIN_SPLIT items (steps MIN_STEPS, paragraphs MIN_LINES) on each side of a break. The costs say
-what a break does to the page: inside a list or a section, a sentence over a page, steps in two
-views, a paragraph over a fold. compose.fit chooses the breaks.
+the narrowest panel's width). Headings, intro lines and a table's lead-in line stay with what
+follows them; a list keeps MIN_SPLIT items (steps MIN_STEPS, paragraphs MIN_LINES) on each side
+of a break. The costs say what a break does to the page: inside a list or a section, a sentence
+over a page, steps in two views, a paragraph over a fold. compose.fit chooses the breaks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
-from generator.compose.model import Block, Bullets, Heading, Panel, Paragraph, Section, Steps, Style, WritingLines
+from generator.compose.model import (Block, Bullets, Heading, Panel, Paragraph, Section, Steps, Style, Table,
+                                     WritingLines)
 from generator.compose.rhythm import space_before
 from generator.i18n import t
 
@@ -46,9 +47,12 @@ class Overflow(Exception):
                 f"by {self.points:.0f} pt")
 
 
-def keeps_with_next(block: Block) -> bool:
-    """Headings and intro lines stay in the same panel as what follows them."""
-    return isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "intro")
+def keeps_with_next(block: Block, following: Optional[Block] = None) -> bool:
+    """Headings and intro lines stay in the same panel as what follows them, and so does a line
+    that leads into a table (an area's "Jobs: 18,700" above its percentiles)."""
+    if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "intro"):
+        return True
+    return isinstance(block, Paragraph) and isinstance(following, Table)
 
 
 def _items(block: Block) -> int:
@@ -101,7 +105,8 @@ class Atoms:
                 else:
                     self.atoms.append(Atom(s_index, b_index))
                     self.breakable.append(not held)
-                held = keeps_with_next(block)
+                held = keeps_with_next(block, section.blocks[b_index + 1] if b_index + 1 < len(section.blocks)
+                                       else None)
         if whole_sections:  # a panel may start only where a section does
             self.breakable = [ok and a.block == 0 and not a.item for ok, a in zip(self.breakable, self.atoms)]
         self.breakable.append(True)  # after the last atom

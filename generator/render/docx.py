@@ -309,6 +309,7 @@ def _table(w: _Writer, block: Table) -> None:
     ncols = max((len(r) for r in rows), default=0)
     if not ncols:
         return
+    _lead_in_keeps_with_table(w)
     table = w.doc.add_table(rows=len(rows), cols=ncols)
     style = next((s for s in TABLE_STYLES if w.has_style(s)), None)
     if style:
@@ -323,6 +324,18 @@ def _table(w: _Writer, block: Table) -> None:
         look.set(qn("w:firstRow"), "1" if block.header else "0")
     if block.header:  # repeat the header row if the table breaks across columns
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row in table.rows[:-1]:  # a table stays in one column, as printed (Word's keep-with-next rows)
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def _lead_in_keeps_with_table(w: _Writer) -> None:
+    """The line just above a table ("Jobs: 18,700") stays in its column, as the print keeps it."""
+    last = w.doc.element.body[-1] if len(w.doc.element.body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is not None and last.tag == qn("w:p") and last.find(f"{qn('w:r')}/{qn('w:br')}") is None:
+        DocxParagraph(last, w.doc._body).paragraph_format.keep_with_next = True
 
 
 
