@@ -1,5 +1,5 @@
 """Pay here and in the U.S.: one row per area, a bar from BLS's 10th to its 90th percentile, the
-middle half (25th to 75th) darker, the median marked and labelled with BLS's figure.
+middle half (25th to 75th) darker, the median marked, and BLS's median figure under the area's name.
 
 Drawn in the period BLS publishes (an hourly-only occupation in dollars an hour). A '#' figure
 is drawn at BLS's bound and labelled "or more"; an area BLS publishes no wage for has no bar.
@@ -12,8 +12,8 @@ from typing import Optional
 
 from generator.charts import canvas
 from generator.charts.output import IMAGE_TYPES, to_art
-from generator.charts.theme import VALUE_PT, blend, chart_colours
-from generator.compose.local_pay import pay_text
+from generator.charts.theme import blend, chart_colours
+from generator.compose.local_pay import area_name, pay_text
 from generator.compose.model import ChartArt
 from generator.i18n import source_date, t
 from generator.money import per
@@ -50,7 +50,7 @@ def area_bars(local) -> tuple[list[AreaBar], str]:
         figures = wages.figures(period)
         values = tuple(_number(f, period, local.top_codes) for f in figures)
         if values[2] is not None:
-            bars.append(AreaBar(wages.area.title, values, pay_text(figures[2], period, local.top_codes)))
+            bars.append(AreaBar(area_name(wages, local), values, pay_text(figures[2], period, local.top_codes)))
     return bars, period
 
 
@@ -75,26 +75,24 @@ def local_chart(local, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Opt
     if not bars:
         return None
     colours = chart_colours(style)
-    names = canvas.fit_names([bar.name for bar in bars], NAME_WRAP)
+    # each row's name with its median under it, left of the bars: the bars get the width
+    names = [f"{name}\n{t('local.chart_median', amount=bar.label)}"
+             for name, bar in zip(canvas.fit_names([bar.name for bar in bars], NAME_WRAP), bars)]
     fig, ax = canvas.bar_chart_axes(names, colours, period)
     known = [v for bar in bars for v in bar.values if v is not None]
-    labels = [t("local.chart_median", amount=bar.label) for bar in bars]
-    ends = [(max(v for v in bar.values if v is not None), canvas.text_width_in(fig, label, VALUE_PT) + canvas.KNOCKOUT_IN)
-            for bar, label in zip(bars, labels)]
-    low = min(known) * 0.85
-    ax.set_xlim(low, canvas.fit_right(ax, low, ends, floor=max(known) * 1.02))
+    low, high = min(known), max(known)
+    ax.set_xlim(low - (high - low) * 0.08, high + (high - low) * 0.08)
     thick = canvas.bar_height(names)
     light = blend(colours.primary, colours.white, 0.6)
-    for y, (bar, label) in enumerate(zip(bars, labels)):
+    for y, bar in enumerate(bars):
         p10, p25, median, p75, p90 = bar.values
         if p10 is not None and p90 is not None:
             ax.barh(y, p90 - p10, left=p10, height=thick * 0.55, color=light, linewidth=0, zorder=2)
         if p25 is not None and p75 is not None:
             ax.barh(y, p75 - p25, left=p25, height=thick, color=colours.primary, linewidth=0, zorder=3)
-        ax.plot([median, median], [y - thick / 2, y + thick / 2], color=colours.accent, linewidth=2.2, zorder=4,
+        # white on the middle half, where the median always is: clear on any brand's dark primary
+        ax.plot([median, median], [y - thick / 2, y + thick / 2], color=colours.white, linewidth=2.2, zorder=4,
                 solid_capstyle="butt")
-        end = max(v for v in bar.values if v is not None)
-        canvas.value_label(ax, end, y, label, colours)
     canvas.name_ticks(ax, names)
     return to_art(fig, CHART_ID, alt_text(local, bars, period), period=period, image_types=image_types,
                   as_of=source_date(local.release))

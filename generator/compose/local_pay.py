@@ -36,6 +36,11 @@ def jobs_text(figure: str) -> str:
     return decimal(int(float(figure)))
 
 
+def area_name(wages, local) -> str:
+    """The area as BLS titles it; the U.S. in the reader's language ('EE. UU.')."""
+    return t("local.us_name") if wages == local.us else wages.area.title
+
+
 def _median_line(wages, bounds) -> str:
     """'$61,810 a year', or BLS's reason there is no figure."""
     if not wages.published:
@@ -66,7 +71,9 @@ def local_pay(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ...]:
     if local is None:
         return ()
     rows = [*local.areas, *([local.us] if local.us else [])]
-    labels = tuple(t("local.pay_in", area=w.area.title) if w.area.code != "99" else t("local.us") for w in rows)
+    release = source_date(local.release)
+    labels = tuple(t("local.pay_in", area=w.area.title) if w != local.us else t("local.us", release=release)
+                   for w in rows)
     items = tuple(_detail(w, local.top_codes, spec.figures) for w in rows)
     key = "local.caption_middle_half" if "middle_half" in spec.figures else "local.caption"
     return (Bullets(items, labels), Paragraph(t(key, release=source_date(local.release)), "caption"))
@@ -81,9 +88,10 @@ def _periods(wages) -> list[str]:
     return [period for period in ("year", "hour") if any(v not in ("", "*") for v in wages.figures(period))]
 
 
-def _area_table(wages, bounds) -> tuple[Block, ...]:
+def _area_table(wages, local) -> tuple[Block, ...]:
     """One area: its name, its jobs, and a row of percentiles per period BLS publishes."""
-    blocks: list[Block] = [Heading(wages.area.title, 2)]
+    bounds = local.top_codes
+    blocks: list[Block] = [Heading(area_name(wages, local), 2)]
     if not wages.published:
         return (*blocks, Paragraph(t("local.not_published")))
     jobs = jobs_text(wages.jobs)
@@ -105,7 +113,7 @@ def local_pay_table(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block,
         return ()
     blocks: list[Block] = []
     for wages in [*local.areas, *([local.us] if local.us else [])]:
-        blocks += _area_table(wages, local.top_codes)
+        blocks += _area_table(wages, local)
     return (*blocks, Paragraph(t("local.table_caption", release=source_date(local.release)), "caption"))
 
 
@@ -126,6 +134,6 @@ def source_line(ctx: Context) -> str:
     local = ctx.local
     if local is None:
         return ""
-    areas = "; ".join(w.area.title for w in local.areas) + ("; U.S." if local.us else "")
+    areas = "; ".join(area_name(w, local) for w in (*local.areas, *([local.us] if local.us else [])))
     line = t("local.source", release=source_date(local.release), areas=areas)
     return line[:-1] if line.endswith("..") else line  # 'U.S.' ends the list
