@@ -28,7 +28,7 @@ def timed(fn, *args):
 
 def one_build(out: Path) -> dict[str, float]:
     """Seconds per stage for the default profile, every audience, both formats."""
-    from generator.build import DEFAULT_PROFILE, read_profile
+    from generator.gather import DEFAULT_PROFILE, read_profile
     from generator.charts import render_charts
     from generator.compose import compose
     from generator.compose.templates import load_audience, load_layout, load_style, names

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.brand import load_brand  # noqa: E402
-from generator.build import branded_style  # noqa: E402
+from generator.pipeline import branded_style  # noqa: E402
 from generator.charts import render_charts  # noqa: E402
 from generator.compose import compose, draft  # noqa: E402
 from generator.compose.fitting import content_height  # noqa: E402

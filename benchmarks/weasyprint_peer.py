@@ -28,7 +28,7 @@ def export(profile_path: str, out: str) -> None:
     sys.path.insert(0, str(ROOT))
     from dataclasses import asdict, is_dataclass
 
-    from generator.build import read_profile
+    from generator.gather import read_profile
     from generator.charts import render_charts
     from generator.compose import compose
     from generator.compose.templates import load_audience, load_layout, load_style

@@ -106,7 +106,8 @@ def build(profiles, audiences, layout, formats, paper, bleed, output, brand, job
     """
     import time
 
-    from generator.build import BuildOptions, build as run_build, parse_shard
+    from generator.build import BuildOptions, build as run_build
+    from generator.gather import parse_shard
     from generator.compose.templates import load_audience, load_layout
     from generator.i18n import load as load_language
 

@@ -1,7 +1,7 @@
 """Processes for a batch: forked pools whose workers end with their parent, fresh every few jobs.
 
 A job is any picklable value and `work` a module-level function of one job; outcomes come back in
-the jobs' order. Nothing here knows what a job builds (generator.build does).
+the jobs' order. Nothing here knows what a job builds (generator.jobs does).
 """
 
 from __future__ import annotations

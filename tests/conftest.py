@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import DEFAULT_PROFILE
+from generator.gather import DEFAULT_PROFILE
 
 ROOT = Path(__file__).resolve().parents[1]
 

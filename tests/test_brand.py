@@ -14,7 +14,8 @@ import yaml
 
 from conftest import make_brochure
 from generator.brand import load_brand
-from generator.build import BuildOptions, build, branded_style
+from generator.build import BuildOptions, build
+from generator.pipeline import branded_style
 from generator.compose.branding import contrast
 from generator.compose.fitting import content_height
 from generator.compose.model import WritingLines

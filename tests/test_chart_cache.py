@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.build import DEFAULT_PROFILE
+from generator.gather import DEFAULT_PROFILE
 from generator.chart_cache import FORMAT
 from conftest import ROOT
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.brand import load_brand
-from generator.build import branded_style
+from generator.pipeline import branded_style
 from generator.charts import render_charts
 from generator.compose import compose, draft
 from generator.compose.fitting import content_height

@@ -168,6 +168,20 @@ def test_a_top_coded_figure_prints_or_more(others):
     assert "$115.00 or more" in docx_text(others / "anesthesiologists" / "counselors-booklet.docx")
 
 
+def test_a_top_coded_metro_prints_or_more(tmp_path):
+    anchorage = cells(METRO, "Anchorage, AK", "Anesthesiologists")
+    assert anchorage["A_MEDIAN"] == anchorage["H_MEDIAN"] == "#"
+    profile = tmp_path / "anesthesiologists.yaml"
+    profile.write_text("title: Anesthesiologists\nsoc: 29-1211\noverview: They administer anesthetics.\n"
+                       "median_pay: {annual: 239200, year: 2024}\n")
+    options = BuildOptions(output=tmp_path / "out", wages=(METRO, NATIONAL), areas=("Anchorage, AK",),
+                           audiences=("job-seekers", "counselors"), formats=("pdf",))
+    written = {path.name: path for path in build([profile], options).written}
+    assert "Pay in Anchorage, AK: $239,200 or more a year" in pdf_text(written["job-seekers-flyer.pdf"])
+    counselors = pdf_text(written["counselors-booklet.pdf"])
+    assert "$239,200 or more" in counselors and "$115.00 or more" in counselors
+
+
 def test_an_area_without_the_occupation_says_so(others):
     text = pdf_text(others / "actors" / "students-trifold.pdf")
     assert "Pay in Alaska: BLS publishes no figures for this occupation here" in text

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build, parse_shard, shard_of
+from generator.build import BuildOptions, build
+from generator.gather import parse_shard, shard_of
 from generator.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,26 +137,28 @@ def test_fitting_warmed_with_stand_in_charts_leaves_the_real_composing_little_to
     never fails a build, whatever the profile)."""
     from reportlab.platypus import Paragraph
 
-    import generator.build as build_module
+    from generator.gather import read_editions
+    from generator.jobs import warm_fitting
+    from generator.pipeline import brochures_for
     from generator.render import pdf_blocks
 
     options = BuildOptions()
-    editions, _ = build_module.read_editions(SEED, options)
-    build_module.brochures_for(editions["en"], "seed", options)  # charts drawn, writers loaded
+    editions, _ = read_editions(SEED, options)
+    brochures_for(editions["en"], "seed", options)  # charts drawn, writers loaded
     wraps = []
     real_wrap = Paragraph.wrap
     monkeypatch.setattr(Paragraph, "wrap", lambda self, *a: wraps.append(1) or real_wrap(self, *a))
 
     def composed() -> list:
-        return list(build_module.brochures_for(editions["en"], "seed", options))
+        return list(brochures_for(editions["en"], "seed", options))
 
     pdf_blocks._HEIGHTS.clear()
     cold = composed()
     cold_wraps = len(wraps)
     pdf_blocks._HEIGHTS.clear()
-    build_module._warm_fitting(editions, "seed", options, None)
+    warm_fitting(editions, "seed", options, None)
     wraps.clear()
     assert composed() == cold  # the same brochures
     assert cold_wraps > 100 and len(wraps) < cold_wraps / 3, (cold_wraps, len(wraps))
     broken = editions["en"].model_copy(update={"levels": None})  # nothing valid to compose: no exception
-    build_module._warm_fitting({"en": broken}, "seed", options, None)
+    warm_fitting({"en": broken}, "seed", options, None)

@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from generator import i18n
-from generator.build import DEFAULT_PROFILE, BuildOptions, build, read_editions
+from generator.build import BuildOptions, build
+from generator.gather import DEFAULT_PROFILE, read_editions
 from generator.compose.templates import load_audience, names
 from conftest import ROOT, run_tool
 
@@ -173,7 +174,7 @@ def test_spanish_brochure_prints_the_translation_and_the_base_figures(editions):
 
 
 def test_spanish_keeps_every_section_the_english_keeps():
-    from generator.build import edition_brochures
+    from generator.pipeline import edition_brochures
 
     options = BuildOptions(languages=("es",))
     brochures = edition_brochures(DEFAULT_PROFILE, read_editions(DEFAULT_PROFILE, options)[0], "seed",

@@ -75,7 +75,8 @@ def test_an_audience_files_error_cites_its_own_line(tmp_path, monkeypatch):
 
 
 def test_every_broken_template_file_is_reported_at_once(tmp_path, monkeypatch):
-    from generator.build import BuildOptions, check_templates
+    from generator.build import BuildOptions
+    from generator.pipeline import check_templates
     from generator.compose import templates
     from generator.errors import TemplateError
 
