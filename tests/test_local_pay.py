@@ -228,6 +228,38 @@ def test_lower_case_names_another_sheet_and_text_figures_read_alike(tmp_path):
     assert ours[("06", "29-2072")]["TOT_EMP"] == theirs[("06", "29-2072")]["TOT_EMP"] == "18700"
 
 
+def _both_readers(path: Path, monkeypatch) -> tuple[list, list]:
+    """The table's rows as python-calamine reads them, and as the streaming reader does (which
+    reads sheets too large for calamine to hold in memory)."""
+    from generator.wages import table
+
+    held = [(row.line, row.values) for row in read_rows(path)]
+    monkeypatch.setattr(table, "STREAM_ABOVE", 0)
+    streamed = [(row.line, row.values) for row in read_rows(path)]
+    monkeypatch.undo()
+    return held, streamed
+
+
+def test_a_large_sheet_is_streamed_and_reads_as_calamine_reads_it(tmp_path, monkeypatch):
+    header, rows = _csv_rows()
+    odd = _workbook(tmp_path / "state_M2025_dl.xlsx", [h.lower() for h in header], rows, sheet="Sheet 7", above=2)
+    numbers = _workbook(tmp_path / "MSA_M2025_dl.xlsx", header, [[float(c) if c.replace(".", "").isdigit() else c
+                                                                   for c in row] for row in rows])
+    for path in (STATE_XLSX, METRO, NATIONAL, odd, numbers):
+        held, streamed = _both_readers(path, monkeypatch)
+        assert held and held == streamed, path.name
+    from generator.wages import table
+
+    broken = tmp_path / "broken_M2025_dl.xlsx"
+    with zipfile.ZipFile(odd) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.endswith("sheet2.xml") else data)
+    monkeypatch.setattr(table, "STREAM_ABOVE", 0)
+    with pytest.raises(InputError, match=r"broken_M2025_dl\.xlsx: cannot read the workbook"):
+        list(read_rows(broken))
+
+
 def test_rows_for_one_industry_or_ownership_are_not_the_area(tmp_path):
     header, rows = _csv_rows()
     ca = next(r for r in rows if r[1] == "California" and r[9] == "Medical Records Specialists")

@@ -5,8 +5,9 @@ case. A figure is kept as BLS writes it, as text: a number without its thousands
 ('61810', '24.24') or one of BLS's codes ('*', '**', '#', '~'), or '' where the cell is empty.
 Only cross-industry, all-ownership rows describe an area as a whole; the others are skipped.
 
-Files are data: an .xlsx is read by python-calamine, which reads the values a workbook stores
-and never evaluates a formula or follows an external link.
+Files are data: an .xlsx is read by python-calamine (or, a large sheet, streamed by
+generator/wages/xlsx.py), which read the values a workbook stores and never evaluate a formula
+or follow an external link.
 """
 
 from __future__ import annotations
@@ -101,7 +102,25 @@ def _header(row: list) -> dict[str, int] | None:
     return names if all(key in names for key in KEYS) else None
 
 
+STREAM_ABOVE = 48 * 1024 * 1024  # a sheet whose XML unpacks to more is streamed (generator/wages/xlsx.py)
+
+
 def _xlsx_sheets(path: Path) -> Iterator[Iterator[list]]:
+    """Each sheet's rows: read by python-calamine (fast, but it holds a sheet whole: ~2.5 KB a row),
+    or streamed in little memory when a sheet is large (BLS's metro table: ~500 MB held, ~30 MB
+    streamed, in 10 s against 32 s; benchmarks/local_pay.py)."""
+    from generator.wages import xlsx  # lxml: only for a workbook
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts, strings = xlsx.sheet_parts(archive)
+            large = any(archive.getinfo(part).file_size > STREAM_ABOVE for part in parts)
+    except (zipfile.BadZipFile, KeyError, OSError, xlsx.XMLError) as exc:
+        raise _error(path, f"cannot read the workbook ({printable(exc)})") from None
+    yield from (_streamed(path, parts, strings) if large else _calamine(path))
+
+
+def _calamine(path: Path) -> Iterator[Iterator[list]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -109,6 +128,28 @@ def _xlsx_sheets(path: Path) -> Iterator[Iterator[list]]:
         for index in range(len(workbook.sheet_names)):
             yield iter(workbook.get_sheet_by_index(index).iter_rows())
     except CalamineError as exc:
+        raise _error(path, f"cannot read the workbook ({printable(exc)})") from None
+
+
+def _streamed(path: Path, parts: list[str], strings_part) -> Iterator[Iterator[list]]:
+    from generator.wages import xlsx
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            strings = xlsx.shared_strings(archive, strings_part)
+            for part in parts:
+                yield _guarded(path, xlsx.rows(archive, part, strings))
+    except (zipfile.BadZipFile, KeyError, OSError, xlsx.XMLError) as exc:
+        raise _error(path, f"cannot read the workbook ({printable(exc)})") from None
+
+
+def _guarded(path: Path, rows: Iterator[list]) -> Iterator[list]:
+    """The rows, a broken part's error as one line naming the file."""
+    from generator.wages.xlsx import XMLError
+
+    try:
+        yield from rows
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, XMLError) as exc:
         raise _error(path, f"cannot read the workbook ({printable(exc)})") from None
 
 
