@@ -258,6 +258,20 @@ def test_a_large_sheet_is_streamed_and_reads_as_calamine_reads_it(tmp_path, monk
     monkeypatch.setattr(table, "STREAM_ABOVE", 0)
     with pytest.raises(InputError, match=r"broken_M2025_dl\.xlsx: cannot read the workbook"):
         list(read_rows(broken))
+    # an entity naming a local file is never expanded into a cell
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    hostile = tmp_path / "hostile_M2025_dl.xlsx"
+    with zipfile.ZipFile(odd) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith("sheet2.xml"):
+                data = f'<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file://{secret}">]>'.encode() + data
+                data = data.replace(b"<t>California</t>", b"<t>&x;California</t>")
+            target.writestr(item, data)
+    values = [value for row in read_rows(hostile) for value in row.values.values()]
+    assert len(values) == sum(len(row.values) for row in read_rows(odd))  # every row read, none stopped it
+    assert not any("SECRET" in value for value in values)
 
 
 def test_rows_for_one_industry_or_ownership_are_not_the_area(tmp_path):
