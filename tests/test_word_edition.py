@@ -49,9 +49,14 @@ def word_beside_print(tmp_path_factory):
     pairs = {}
     brand = Path(__file__).resolve().parents[1] / "templates" / "brands" / "riverside.yaml"
     builds = [(group, paths, None, ("en",)) for group, paths in GROUPS.items()] + [
-        ("branded", [], brand, ("en",)), ("spanish", [], None, ("es",)), ("spanish-branded", [], brand, ("es",))]
+        ("branded", [], brand, ("en",)), ("spanish", [], None, ("es",)), ("spanish-branded", [], brand, ("es",)),
+        ("local-pay", [], None, ("en", "es"))]
+    oews = FIX / "oews"  # BLS's figures for two areas and the U.S.: tables and a chart in each edition
+    local = {"wages": tuple(oews / f"{name}_M2025_dl.xlsx" for name in ("state", "MSA", "national")),
+             "areas": ("CA", "Riverside-San Bernardino-Ontario, CA")}
     for group, paths, brand_file, languages in builds:
-        result = build(paths, BuildOptions(output=root / group, brand=brand_file, languages=languages))
+        result = build(paths, BuildOptions(output=root / group, brand=brand_file, languages=languages,
+                                           **(local if group == "local-pay" else {})))
         for docx_file in (p for p in result.written if p.suffix == ".docx"):
             name = f"{group}__{docx_file.parent.name}__{docx_file.stem}"
             shutil.copyfile(docx_file, flat / f"{name}.docx")
@@ -64,7 +69,7 @@ def word_beside_print(tmp_path_factory):
 
 
 def test_every_fixture_has_a_word_edition(word_beside_print):
-    assert len(word_beside_print) == 3 * sum(len(paths) for paths in GROUPS.values()) + 3 * 3
+    assert len(word_beside_print) == 3 * sum(len(paths) for paths in GROUPS.values()) + 3 * 3 + 3 * 2
     missing = [name for name, _, word in word_beside_print if not word.is_file()]
     assert not missing
 
