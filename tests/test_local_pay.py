@@ -182,6 +182,18 @@ def test_a_top_coded_metro_prints_or_more(tmp_path):
     assert "$239,200 or more" in counselors and "$115.00 or more" in counselors
 
 
+def test_a_top_coded_area_is_charted_at_the_bound_and_described_as_or_more():
+    from generator.charts.local import local_chart
+    from generator.compose.templates import load_style
+
+    tables = load_tables([METRO])  # no U.S. row: Anchorage alone, every percentile '#'
+    code, title = occupation(tables, "29-1211", "Anesthesiologists")
+    art = local_chart(local_pay(tables, [find_area(tables, "Anchorage, AK")], code, title), load_style())
+    assert "Anchorage, AK: 10th percentile $239,200 or more, median $239,200 or more, 90th percentile " \
+           "$239,200 or more" in art.alt_text
+    assert "median $239,200 or more" in [op[3] for op in art.vector if op[0] == "text"]  # under the name
+
+
 def test_an_area_without_the_occupation_says_so(others):
     text = pdf_text(others / "actors" / "students-trifold.pdf")
     assert "Pay in Alaska: BLS publishes no figures for this occupation here" in text

@@ -27,8 +27,13 @@ class AreaBar:
     """One area's percentiles as numbers (None where BLS publishes none) and its median's words."""
 
     name: str
-    values: tuple[Optional[float], ...]  # 10th, 25th, median, 75th, 90th
-    label: str  # the median as printed ('$61,810', '$239,200 or more')
+    values: tuple[Optional[float], ...]  # 10th, 25th, median, 75th, 90th ('#' at BLS's bound)
+    words: tuple[str, ...]  # the same as printed ('$61,810', '$239,200 or more', '' where none)
+
+    @property
+    def label(self) -> str:
+        """The median as printed."""
+        return self.words[2]
 
 
 def _number(figure: str, period: str, bounds: tuple[str, ...]) -> Optional[float]:
@@ -50,23 +55,19 @@ def area_bars(local) -> tuple[list[AreaBar], str]:
         figures = wages.figures(period)
         values = tuple(_number(f, period, local.top_codes) for f in figures)
         if values[2] is not None:
-            bars.append(AreaBar(area_name(wages, local), values, pay_text(figures[2], period, local.top_codes)))
+            words = tuple(pay_text(figure, period, local.top_codes) for figure in figures)
+            bars.append(AreaBar(area_name(wages, local), values, words))
     return bars, period
 
 
 def alt_text(local, bars: list[AreaBar], period: str) -> str:
     """The chart's data in words: each area's 10th percentile, median and 90th percentile."""
     def words(bar: AreaBar, index: int) -> str:
-        value = bar.values[index]
-        return pay_text(_figure(value), period, ()) if value is not None else t("local.no_estimate")
+        return bar.words[index] or t("local.no_estimate")
 
     rows = "; ".join(t("local.chart_row", area=bar.name, low=words(bar, 0), median=bar.label, high=words(bar, 4))
                      for bar in bars)
     return t("local.chart_alt", release=source_date(local.release), per=per(period), rows=rows)
-
-
-def _figure(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
 def local_chart(local, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Optional[ChartArt]:
@@ -81,7 +82,8 @@ def local_chart(local, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Opt
     fig, ax = canvas.bar_chart_axes(names, colours, period)
     known = [v for bar in bars for v in bar.values if v is not None]
     low, high = min(known), max(known)
-    ax.set_xlim(low - (high - low) * 0.08, high + (high - low) * 0.08)
+    margin = (high - low) * 0.08 or high * 0.1 or 1.0  # one figure alone still gets an axis around it
+    ax.set_xlim(low - margin, high + margin)
     thick = canvas.bar_height(names)
     light = blend(colours.primary, colours.white, 0.6)
     for y, bar in enumerate(bars):
@@ -90,8 +92,10 @@ def local_chart(local, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Opt
             ax.barh(y, p90 - p10, left=p10, height=thick * 0.55, color=light, linewidth=0, zorder=2)
         if p25 is not None and p75 is not None:
             ax.barh(y, p75 - p25, left=p25, height=thick, color=colours.primary, linewidth=0, zorder=3)
-        # white on the middle half, where the median always is: clear on any brand's dark primary
-        ax.plot([median, median], [y - thick / 2, y + thick / 2], color=colours.white, linewidth=2.2, zorder=4,
+        # white on the middle half, where the median always is (clear on any brand's dark primary);
+        # in the primary colour where BLS publishes no middle half to set it on
+        tick = colours.white if p25 is not None and p75 is not None else colours.primary
+        ax.plot([median, median], [y - thick / 2, y + thick / 2], color=tick, linewidth=2.2, zorder=4,
                 solid_capstyle="butt")
     canvas.name_ticks(ax, names)
     return to_art(fig, CHART_ID, alt_text(local, bars, period), period=period, image_types=image_types,
