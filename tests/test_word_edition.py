@@ -92,3 +92,11 @@ def test_word_edition_text_is_set_in_the_embedded_lato(word_beside_print):
     print_only = {name: _faces(printed) - LATO for name, printed, _ in word_beside_print if _faces(printed) - LATO}
     for name, fallbacks in print_only.items():
         assert fallbacks <= FALLBACK_FACES, (name, fallbacks)
+
+
+def test_word_sets_titles_and_figures_in_lato_black_as_the_print_does(word_beside_print):
+    """The heavy face is embedded as a family of its own ('Lato Black') and its styles use it, so
+    LibreOffice sets the title, section heads and big figures in Lato Black, not Lato Bold."""
+    without = [name for name, printed, word in word_beside_print
+               if "Lato-Black" in _faces(printed) and "Lato-Black" not in _faces(word)]
+    assert not without, without

@@ -25,7 +25,7 @@ from generator.compose.model import Brochure, Heading, Panel, WritingLines
 from generator.compose.templates import TEMPLATES_DIR
 from generator.errors import TemplateError
 from generator.render.docx_blocks import write_block
-from generator.render.docx_fonts import embed_fonts
+from generator.render.docx_fonts import embed_fonts, heavy_family
 from generator.render.docx_layout import (
     column_break_before, column_page, page_numbers, page_size, panel_columns, right_to_left_columns, set_columns,
 )
@@ -223,6 +223,19 @@ def _fitted_sizes(w: Writer) -> None:
             style.font.size = Pt(round(size * WORD_SLACK * 2) / 2)  # Word keeps half points
 
 
+HEAVY_STYLES = ("Title", "Heading 1", "Big Number", "Fact Value")  # set in the heavy face, as printed
+
+
+def _heavy_styles(w: Writer) -> None:
+    """Title, section heads and figures in the heavy face (Lato Black, embedded), not Bold."""
+    family = heavy_family(w.brochure.style.fonts)
+    for name in HEAVY_STYLES if family else ():
+        style = w.style(name)
+        if style is not None:
+            style.font.name = family
+            style.font.bold = False
+
+
 # which style colour each Word style's text takes (the reference's own look, from the style template)
 STYLE_INKS = {"Title": "primary", "Heading 1": "primary", "Heading 2": "primary", "Subtitle": "accent_text",
               "Quote": "accent_text", "Big Number": "primary", "Fact Value": "primary", "Hyperlink": "primary"}
@@ -292,6 +305,7 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     w = Writer(doc=doc, brochure=brochure)
     _fitted_sizes(w)
     _style_colours(w)
+    _heavy_styles(w)
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
     page_numbers(doc, brochure, "Caption")
     _tables_apart(doc)

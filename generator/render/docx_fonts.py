@@ -47,8 +47,20 @@ def _embedded(path: str) -> tuple[str, bytes]:
     return key, obfuscate(data, key)
 
 
+@lru_cache(maxsize=8)
+def heavy_family(fonts: Fonts) -> str:
+    """The family name Word knows the heavy face by ('Lato Black': a family of its own, whose one
+    face is its Regular), or '' when the heavy face is one of the family's four."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(_font_file(fonts.heavy)), lazy=True) as face:
+        name = face["name"].getDebugName(1) or ""
+    return name if name and name != fonts.family else ""
+
+
 def embed_fonts(parts: dict[str, bytes], fonts: Fonts) -> dict[str, bytes]:
-    """The .docx parts with the family's four faces embedded (Regular, Bold, Italic, Bold Italic)."""
+    """The .docx parts with the family's four faces embedded (Regular, Bold, Italic, Bold Italic),
+    and its heavy face (Lato Black, the print's titles and figures) as a family of its own."""
     parts = dict(parts)
     embeds, rels = [], []
     for index, (face, role) in enumerate(FACES, 1):
@@ -56,11 +68,18 @@ def embed_fonts(parts: dict[str, bytes], fonts: Fonts) -> dict[str, bytes]:
         parts[f"word/fonts/font{index}.odttf"] = obfuscated
         rels.append(f'<Relationship Id="rIdFont{index}" Type="{FONT_TYPE}" Target="fonts/font{index}.odttf"/>')
         embeds.append(f'<w:embed{face} r:id="rIdFont{index}" w:fontKey="{key}"/>')
+    table = _font_table(parts["word/fontTable.xml"].decode("utf-8"), fonts.family, embeds)
+    heavy = heavy_family(fonts)
+    if heavy:
+        index = len(FACES) + 1
+        key, parts[f"word/fonts/font{index}.odttf"] = _embedded(fonts.heavy)
+        rels.append(f'<Relationship Id="rIdFont{index}" Type="{FONT_TYPE}" Target="fonts/font{index}.odttf"/>')
+        table = _font_table(table.decode("utf-8"), heavy, [f'<w:embedRegular r:id="rIdFont{index}" w:fontKey="{key}"/>'])
     parts["word/_rels/fontTable.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}'
         "</Relationships>").encode("utf-8")
-    parts["word/fontTable.xml"] = _font_table(parts["word/fontTable.xml"].decode("utf-8"), fonts.family, embeds)
+    parts["word/fontTable.xml"] = table
     parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"].decode("utf-8"))
     parts["word/settings.xml"] = _settings(parts["word/settings.xml"].decode("utf-8"))
     return parts
