@@ -17,13 +17,14 @@ import base64
 import hashlib
 import json
 import os
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
 from generator.atomic import write_bytes_atomic
 from generator.compose.display_list import from_plain
-from generator.compose.model import ChartArt
+from generator.compose.model import ChartArt, ChartData, ChartSeries
 from generator.resources import PACKAGE
 
 ENV = "CAREER_BROCHURE_CACHE"
@@ -31,7 +32,7 @@ FORMAT = 3  # bump when the entry layout changes (2: a vector display list inste
 MAX_ENTRIES = 400  # about 70 MB (an entry is ~180 KB): the least recently used go first
 _CODE = ("charts/__init__.py", "charts/canvas.py", "charts/industry.py", "charts/money.py", "charts/output.py",
          "charts/salary.py", "charts/theme.py", "charts/vector.py", "money.py", "i18n.py", "chart_cache.py",
-         "compose/model.py", "compose/display_list.py", "charts/local.py", "compose/local_pay.py")
+         "compose/model.py", "compose/display_list.py", "charts/local.py", "charts/data.py", "compose/local_pay.py")
 
 
 def cache_dir(environ=os.environ) -> Optional[Path]:
@@ -83,7 +84,8 @@ def entry_key(profile, style, types: tuple[str, ...], catalogue: bytes, fonts: t
 def _to_json(charts: dict[str, ChartArt]) -> bytes:
     entries = [{"chart_id": a.chart_id, "vector": a.vector, "png": base64.b64encode(a.png).decode(),
                 "width_in": a.width_in, "height_in": a.height_in, "alt_text": a.alt_text, "period": a.period,
-                "median": a.median, "converted": a.converted, "as_of": a.as_of, "median_as_of": a.median_as_of}
+                "median": a.median, "converted": a.converted, "as_of": a.as_of, "median_as_of": a.median_as_of,
+                "data": asdict(a.data) if a.data is not None else None}
                for a in charts.values()]
     return json.dumps({"format": FORMAT, "charts": entries}, sort_keys=True).encode("utf-8")
 
@@ -99,13 +101,27 @@ def _from_json(data: bytes) -> Optional[dict[str, ChartArt]]:
             art = ChartArt(str(e["chart_id"]), from_plain(e["vector"]),
                            base64.b64decode(e["png"], validate=True), float(e["width_in"]), float(e["height_in"]),
                            str(e["alt_text"]), str(e["period"]), bool(e["median"]), bool(e["converted"]),
-                           str(e["as_of"]), str(e["median_as_of"]))
+                           str(e["as_of"]), str(e["median_as_of"]), _data(e.get("data")))
             if art.period not in ("year", "hour") or not (0 < art.width_in < 20 and 0 < art.height_in < 20):
                 return None
             charts[art.chart_id] = art
         return charts
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _data(tree) -> Optional[ChartData]:
+    """A chart's data as the cache holds it (asdict's lists back into tuples)."""
+    if tree is None:
+        return None
+    series = tuple(ChartSeries(str(s["name"]), tuple(float(v) for v in s["values"]), str(s["role"]),
+                               tuple(str(label) for label in s["labels"])) for s in tree["series"])
+    median = tree["median"]
+    return ChartData(tuple(str(c) for c in tree["categories"]), series, float(tree["axis_min"]),
+                     float(tree["axis_max"]), str(tree["number_format"]), str(tree["tick_format"]),
+                     float(tree["major_unit"]), tuple(float(v) for v in tree["plot"]),
+                     None if median is None else float(median), str(tree["median_label"]), float(tree["font_pt"]),
+                     tuple(None if v is None else float(v) for v in tree["marks"]))
 
 
 def cached(key: str, draw: Callable[[], dict[str, ChartArt]], folder: Optional[Path]) -> dict[str, ChartArt]:

@@ -212,6 +212,11 @@ def value_label(ax, x: float, y: float, text: str, colours: ChartColours, avoid:
     )
 
 
+def median_text(median: float, as_of: str = "") -> str:
+    """The median line's label: 'Median $50,250' (with its date when it is not the bars')."""
+    return t("charts.median_marker_as_of" if as_of else "charts.median_marker", amount=amount(median), date=as_of)
+
+
 def median_line(ax, median: float, colours: ChartColours, dashed: bool = False, as_of: str = "") -> None:
     """The overall median: an accent line across the bars, labelled above them (with its date when
     it is not the bars' date)."""
@@ -219,7 +224,7 @@ def median_line(ax, median: float, colours: ChartColours, dashed: bool = False, 
     ax.axvline(median, color=colours.accent, linewidth=1.4, linestyle=style, zorder=4)
     low, high = ax.get_xlim()
     where = (median - low) / (high - low)
-    label = t("charts.median_marker_as_of" if as_of else "charts.median_marker", amount=amount(median), date=as_of)
+    label = median_text(median, as_of)
     ha = "left" if where < 0.2 else "right" if where > 0.8 else "center"
     if ha == "center":  # a label that would run past the figure's edge is set flush against the line
         box = ax.get_position()

@@ -11,6 +11,7 @@ from typing import Optional
 
 from generator.charts import canvas
 from generator.charts.money import amount
+from generator.charts.data import bar_data
 from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import MAX_INDUSTRIES, VALUE_PT, chart_colours
 from generator.compose.model import ChartArt
@@ -91,6 +92,9 @@ def industry_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE
     as_of, median_as_of = dates(profile)
     if median:
         canvas.median_line(ax, median, colours, dashed=True, as_of=median_as_of)
+    data = bar_data(ax, names, [0.0] * len(rows), [("pay", "primary", [row.pay for row in rows])],
+                    [row.label for row in rows], period, median,
+                    canvas.median_text(median, median_as_of) if median else "")
     return to_art(fig, CHART_ID, alt_text(rows, median, period, as_of, median_as_of), period=period,
                   median=bool(median), converted=any(row.converted for row in rows), image_types=image_types,
-                  as_of=as_of, median_as_of=median_as_of)
+                  as_of=as_of, median_as_of=median_as_of, data=data)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.charts import canvas
+from generator.charts.data import bar_data
 from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import blend, chart_colours
 from generator.compose.local_pay import area_name, pay_text
@@ -99,4 +100,16 @@ def local_chart(local, style, image_types: tuple[str, ...] = IMAGE_TYPES) -> Opt
                 solid_capstyle="butt")
     canvas.name_ticks(ax, names)
     return to_art(fig, CHART_ID, alt_text(local, bars, period), period=period, image_types=image_types,
-                  as_of=source_date(local.release))
+                  as_of=source_date(local.release), data=_data(ax, names, bars, period))
+
+
+def _data(ax, names: list[str], bars: list[AreaBar], period: str):
+    """The ranges as stacked segments (a percentile BLS does not publish adds nothing)."""
+    def gaps(start: int, end: int) -> list[float]:
+        return [(b.values[end] - b.values[start]) if None not in (b.values[start], b.values[end]) else 0.0
+                for b in bars]
+
+    starts = [next((v for v in b.values if v is not None), 0.0) for b in bars]
+    return bar_data(ax, names, starts, [("10th to 25th", "light", gaps(0, 1)), ("middle half", "primary", gaps(1, 3)),
+                                        ("75th to 90th", "light", gaps(3, 4))], period=period,
+                    marks=[b.values[2] for b in bars])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from typing import Optional
 
 from matplotlib.figure import Figure
 
 from generator.charts.theme import PNG_DPI
 from generator.charts.vector import display_list
-from generator.compose.model import ChartArt
+from generator.compose.model import ChartArt, ChartData
 
 IMAGE_TYPES = ("vector", "png")  # vector for the PDF, PNG for Word
 
@@ -23,7 +24,7 @@ def png_bytes(fig: Figure) -> bytes:
 
 def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", median: bool = False,
            converted: bool = False, image_types: tuple[str, ...] = IMAGE_TYPES, as_of: str = "",
-           median_as_of: str = "") -> ChartArt:
+           median_as_of: str = "", data: Optional[ChartData] = None) -> ChartArt:
     """Render a figure in the image types asked for (the others stay empty); call inside the
     charts' rc_context."""
     width_in, height_in = (float(v) for v in fig.get_size_inches())
@@ -39,4 +40,5 @@ def to_art(fig: Figure, chart_id: str, alt_text: str, period: str = "year", medi
         converted=converted,
         as_of=as_of,
         median_as_of=median_as_of,
+        data=data,
     )

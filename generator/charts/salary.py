@@ -12,6 +12,7 @@ from typing import Optional
 
 from generator.charts import canvas
 from generator.charts.money import short, span, span_words
+from generator.charts.data import bar_data
 from generator.charts.output import IMAGE_TYPES, to_art
 from generator.charts.theme import VALUE_PT, ChartColours, blend, chart_colours
 from generator.compose.model import ChartArt
@@ -145,5 +146,10 @@ def salary_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_T
     if median:
         canvas.median_line(ax, median, colours)
     year = profile.median_pay.year if profile.median_pay else None
+    floor = MIN_SHARE * (ax.get_xlim()[1] - ax.get_xlim()[0])
+    data = bar_data(ax, names, [bar.low for bar in bars],
+                    [("range", "primary", [max(bar.top - bar.low, floor) for bar in bars])], [bar.label for bar in bars],
+                    period, median, canvas.median_text(median) if median else "")
     return to_art(fig, CHART_ID, alt_text(bars, median, period, year), period=period,
-                  median=bool(median), converted=any(bar.converted for bar in bars), image_types=image_types)
+                  median=bool(median), converted=any(bar.converted for bar in bars), image_types=image_types,
+                  data=data)

@@ -88,6 +88,37 @@ class KeyFacts:
 
 
 @dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart's data: its values by category, how it is drawn ('hidden': a bar's
+    invisible start; 'primary', 'light'; 'labels': an invisible run past the bar end that carries
+    `labels`, the source's figures as printed), for writers that draw charts natively (Word)."""
+
+    name: str
+    values: tuple[float, ...]
+    role: str = "primary"
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart's figures as data (categories top to bottom, stacked series), with the axis the
+    print's drawing uses, so a native chart (Word's) shows the same bars and labels."""
+
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    axis_min: float
+    axis_max: float
+    number_format: str = '"$"#,##0'  # how the figures are shown in the chart's workbook
+    tick_format: str = '"$"#,##0'  # the axis's labels ('"$"#,##0,"K"': $50K)
+    major_unit: float = 0.0  # the step between the axis's labels (0: the reader's choice)
+    plot: tuple[float, ...] = ()  # the bars' area as shares of the chart (left, top, width, height)
+    median: Optional[float] = None  # a line across the bars at this figure, labelled `median_label`
+    median_label: str = ""
+    font_pt: float = 7.5  # the names', labels' and ticks' size, as printed
+    marks: tuple[Optional[float], ...] = ()  # a tick across each bar at this figure (local pay: its median)
+
+
+@dataclass(frozen=True)
 class ChartArt:
     """A chart rendered once per profile: a vector display list (generator/charts/vector.py) and a
     300 dpi PNG (each empty when no writer asked for it)."""
@@ -103,6 +134,7 @@ class ChartArt:
     converted: bool = False  # some bars were placed from the other period (2,080 hours a year)
     as_of: str = ""  # the date the source gives every bar's figure ('May 2023'), if one
     median_as_of: str = ""  # the median's own date, when it differs from the bars'
+    data: Optional[ChartData] = None  # the figures behind the drawing, for a native chart
 
     def __hash__(self) -> int:  # fitting keys its measures by block: never hash the whole drawing
         return hash((self.chart_id, len(self.vector), self.png, self.width_in, self.height_in, self.alt_text))

@@ -16,7 +16,7 @@ rl_config.shapeChecking = 0
 WRITERS = {"pdf": "generator.render.pdf", "docx": "generator.render.docx"}
 # The chart image types each writer takes (like Sphinx builders' supported_image_types): declared
 # here, not in the writers' modules, so the charts can be drawn before a writer is loaded
-IMAGE_TYPES = {"pdf": ("vector",), "docx": ("png",)}  # the PDF keeps charts vector; Word takes 300 dpi PNG
+IMAGE_TYPES = {"pdf": ("vector",), "docx": ()}  # the PDF keeps charts vector; Word draws its own from their data
 
 
 def image_types(formats) -> tuple[str, ...]:

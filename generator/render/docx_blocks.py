@@ -16,6 +16,7 @@ from generator.compose.model import (
     BigNumber, Bullets, Chart, Fact, Heading, KeyFacts, Link, Logo, Paragraph, QRCode, Steps, Table, WritingLines,
 )
 from generator.links import is_web_link
+from generator.render.docx_charts import add_chart
 from generator.render.docx_package import clean_text
 from generator.render.docx_qr import qr_png
 from generator.render.docx_writer import Writer, hyperlink, para, picture, text_run
@@ -129,9 +130,17 @@ def _key_facts(w: Writer, block: KeyFacts) -> None:
 
 
 def _chart(w: Writer, block: Chart) -> None:
+    """A chart Word draws itself from its data (generator/render/docx_charts.py), or, for art
+    without data, its picture."""
     art = block.art
     width = min(art.width_in * 72, w.width)
-    picture(w, art.png, width, art.alt_text, art.chart_id, keep_next=bool(block.caption))
+    if art.data is not None:
+        p = para(w, "Normal")
+        p.paragraph_format.keep_with_next = bool(block.caption)
+        p.paragraph_format.line_spacing = 1.0  # the chart's own height, as printed
+        p.add_run()._r.append(add_chart(w.doc, art, w.brochure.style, width))
+    elif art.png:
+        picture(w, art.png, width, art.alt_text, art.chart_id, keep_next=bool(block.caption))
     if block.caption:
         para(w, "Caption", block.caption)
 
