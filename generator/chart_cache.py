@@ -121,7 +121,8 @@ def _data(tree) -> Optional[ChartData]:
                      float(tree["axis_max"]), str(tree["number_format"]), str(tree["tick_format"]),
                      float(tree["major_unit"]), tuple(float(v) for v in tree["plot"]),
                      None if median is None else float(median), str(tree["median_label"]), float(tree["font_pt"]),
-                     tuple(None if v is None else float(v) for v in tree["marks"]))
+                     tuple(None if v is None else float(v) for v in tree["marks"]), float(tree["name_pt"]),
+                     float(tree["tick_pt"]), str(tree["axis_title"]), bool(tree["median_dashed"]))
 
 
 def cached(key: str, draw: Callable[[], dict[str, ChartArt]], folder: Optional[Path]) -> dict[str, ChartArt]:

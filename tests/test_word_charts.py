@@ -74,3 +74,15 @@ def test_a_median_line_is_drawn_over_the_bars(counselors_docx):
     parts = _parts(counselors_docx)
     drawings = [parts[name].decode() for name in parts if name.startswith("word/drawings/")]
     assert drawings and all("Median $50,250" in d for d in drawings)
+
+
+def test_the_charts_read_as_the_print_reads(counselors_docx):
+    """The axis says its unit, an open top fades out, labels sit on a white ground (no gridline
+    through them), the profile's median beside industry pay is dashed as printed."""
+    parts = _parts(counselors_docx)
+    salary, industry = (parts[f"word/charts/chart{n}.xml"].decode() for n in (1, 2))
+    assert "US dollars a year" in salary and "US dollars a year" in industry
+    assert "<a:gradFill" in salary  # '$55K–$80K+' is open-ended
+    assert salary.count('<a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>') >= 3  # one per level label
+    drawings = sorted(name for name in parts if name.startswith("word/drawings/"))
+    assert 'prstDash val="dash"' in parts[drawings[1]].decode() and 'prstDash' not in parts[drawings[0]].decode()

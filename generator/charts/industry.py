@@ -94,7 +94,7 @@ def industry_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE
         canvas.median_line(ax, median, colours, dashed=True, as_of=median_as_of)
     data = bar_data(ax, names, [0.0] * len(rows), [("pay", "primary", [row.pay for row in rows])],
                     [row.label for row in rows], period, median,
-                    canvas.median_text(median, median_as_of) if median else "")
+                    canvas.median_text(median, median_as_of) if median else "", median_dashed=True)
     return to_art(fig, CHART_ID, alt_text(rows, median, period, as_of, median_as_of), period=period,
                   median=bool(median), converted=any(row.converted for row in rows), image_types=image_types,
                   as_of=as_of, median_as_of=median_as_of, data=data)

@@ -148,8 +148,9 @@ def salary_chart(profile: Profile, style, image_types: tuple[str, ...] = IMAGE_T
     year = profile.median_pay.year if profile.median_pay else None
     floor = MIN_SHARE * (ax.get_xlim()[1] - ax.get_xlim()[0])
     data = bar_data(ax, names, [bar.low for bar in bars],
-                    [("range", "primary", [max(bar.top - bar.low, floor) for bar in bars])], [bar.label for bar in bars],
-                    period, median, canvas.median_text(median) if median else "")
+                    [("range", "primary", [max(bar.top - bar.low, floor) for bar in bars]),
+                     ("open top", "fade", [fade if bar.open_ended else 0.0 for bar in bars])],
+                    [bar.label for bar in bars], period, median, canvas.median_text(median) if median else "")
     return to_art(fig, CHART_ID, alt_text(bars, median, period, year), period=period,
                   median=bool(median), converted=any(bar.converted for bar in bars), image_types=image_types,
                   data=data)

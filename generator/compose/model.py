@@ -114,8 +114,12 @@ class ChartData:
     plot: tuple[float, ...] = ()  # the bars' area as shares of the chart (left, top, width, height)
     median: Optional[float] = None  # a line across the bars at this figure, labelled `median_label`
     median_label: str = ""
-    font_pt: float = 7.5  # the names', labels' and ticks' size, as printed
+    font_pt: float = 7.5  # the labels' size, as printed
     marks: tuple[Optional[float], ...] = ()  # a tick across each bar at this figure (local pay: its median)
+    name_pt: float = 8.5  # the category names' size
+    tick_pt: float = 7.5  # the axis labels' and title's size
+    axis_title: str = ""  # 'US dollars a year'
+    median_dashed: bool = False  # the median line dashed (the profile's median beside other sources' bars)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,12 @@ def chart_xml(data: ChartData, style: Style) -> bytes:
         if spec.role in fills:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = RGBColor.from_string(fills[spec.role])
+        elif spec.role == "fade":  # an open top: the bar's colour fading to white, as printed
+            series.format.fill.gradient()
+            series.format.fill.gradient_angle = 0
+            stops = series.format.fill.gradient_stops
+            stops[0].color.rgb, stops[0].position = RGBColor.from_string(_blend(primary, 0.08)), 0.0
+            stops[1].color.rgb, stops[1].position = RGBColor.from_string(_hex(colours["white"])), 1.0
         else:  # the invisible start, or the run that carries the labels
             series.format.fill.background()
         series.format.line.fill.background()
@@ -110,11 +116,13 @@ def chart_xml(data: ChartData, style: Style) -> bytes:
             point_label.text_frame.text = clean_text(label)
             point_label.text_frame.word_wrap = False  # on one line past the bar, as printed
             point_label.position = XL_LABEL_POSITION.INSIDE_BASE
+            _knocked_out(point_label._dLbl, _hex(colours["white"]))  # noqa: SLF001 - python-pptx has no fill API here
     categories = chart.category_axis
     categories.reverse_order = True  # the first level on top, as printed
     _value_axis_at_foot(space)
     categories.major_tick_mark = XL_TICK_MARK.NONE
     categories.format.line.fill.background()
+    categories.tick_labels.font.size = Pt(data.name_pt)
     values = chart.value_axis
     values.minimum_scale, values.maximum_scale = data.axis_min, data.axis_max
     values.has_major_gridlines = True
@@ -123,12 +131,29 @@ def chart_xml(data: ChartData, style: Style) -> bytes:
     values.major_tick_mark = XL_TICK_MARK.NONE
     values.tick_labels.number_format = data.tick_format
     values.tick_labels.number_format_is_linked = False
+    muted = RGBColor.from_string(_hex(colours["muted"]))
+    values.tick_labels.font.size, values.tick_labels.font.color.rgb = Pt(data.tick_pt), muted
+    if data.axis_title:
+        values.has_title = True
+        values.axis_title.text_frame.text = clean_text(data.axis_title)
+        title_font = values.axis_title.text_frame.paragraphs[0].runs[0].font
+        title_font.size, title_font.color.rgb, title_font.bold = Pt(data.tick_pt), muted, False
     if data.major_unit > 0:
         values.major_unit = data.major_unit
     if len(data.plot) == 4:
         _plot_layout(space, data.plot)
     _no_frame(space)
     return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _knocked_out(label, white: str) -> None:
+    """A data label on a white ground, so no gridline runs through it (as the print knocks it out)."""
+    a, c = _NS["a"], _NS["c"]
+    ground = etree.fromstring(f'<c:spPr xmlns:c="{c}" xmlns:a="{a}"><a:solidFill><a:srgbClr val="{white}"/>'
+                              "</a:solidFill></c:spPr>")
+    rich = label.find(f"{{{c}}}tx")
+    anchor = rich if rich is not None else label.find(f"{{{c}}}idx")
+    anchor.addnext(ground)
 
 
 def _no_frame(space) -> None:
@@ -167,11 +192,12 @@ def _anchor(left: float, top: float, right: float, bottom: float, shape: str) ->
             f"<cdr:to><cdr:x>{right:.4f}</cdr:x><cdr:y>{bottom:.4f}</cdr:y></cdr:to>{shape}</cdr:relSizeAnchor>")
 
 
-def _line(number: int, name: str, colour: str, width_emu: int) -> str:
+def _line(number: int, name: str, colour: str, width_emu: int, dashed: bool = False) -> str:
+    dash = '<a:prstDash val="dash"/>' if dashed else ""
     return (f'<cdr:cxnSp macro=""><cdr:nvCxnSpPr><cdr:cNvPr id="{number}" name="{name}"/><cdr:cNvCxnSpPr/>'
             '</cdr:nvCxnSpPr><cdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>'
             f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{width_emu}"><a:solidFill>'
-            f'<a:srgbClr val="{colour}"/></a:solidFill></a:ln></cdr:spPr></cdr:cxnSp>')
+            f'<a:srgbClr val="{colour}"/></a:solidFill>{dash}</a:ln></cdr:spPr></cdr:cxnSp>')
 
 
 def _label(number: int, text: str, colour: str, size: int, family: str) -> str:
@@ -197,7 +223,8 @@ def shapes(data: ChartData, style: Style) -> bytes:
         x = at(data.median)
         half = min(0.25, max(0.0, x - 0.01), max(0.0, 0.99 - x))  # the label's half width, inside the chart
         accent, ink = _hex(style.colours["accent"]), _hex(style.colours["accent_text"])
-        parts.append(_anchor(x, top, x, top + height, _line(number, "Median line", accent, 17780)))
+        parts.append(_anchor(x, top, x, top + height, _line(number, "Median line", accent, 17780,
+                                                             data.median_dashed)))
         parts.append(_anchor(x - half, 0, x + half, top, _label(number + 1, data.median_label, ink,
                                                                 round(data.font_pt * 100), style.fonts.family)))
         number += 2
