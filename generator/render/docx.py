@@ -258,6 +258,26 @@ def _style_colours(w: Writer) -> None:
         rule.set(qn("w:color"), colours["accent"].rgb.lstrip("#").upper())
 
 
+def _breaks_on_last_paragraphs(doc) -> None:
+    """A section ends on its own last paragraph, not on an empty one python-docx adds for the break
+    (a screen reader announces that one as "blank"); after a table the empty one stays, as Word needs."""
+    for holder in list(doc.element.body.iterchildren(qn("w:p"))):
+        ppr = holder.find(qn("w:pPr"))
+        sect = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        last = holder.getprevious()
+        if sect is None or holder.find(qn("w:r")) is not None or last is None or last.tag != qn("w:p"):
+            continue
+        last_ppr = last.find(qn("w:pPr"))
+        if last_ppr is None:
+            last_ppr = OxmlElement("w:pPr")
+            last.insert(0, last_ppr)
+        if last_ppr.find(qn("w:sectPr")) is not None:
+            continue
+        change = last_ppr.find(qn("w:pPrChange"))
+        (change.addprevious if change is not None else last_ppr.append)(sect)
+        holder.getparent().remove(holder)
+
+
 def _tables_apart(doc) -> None:
     """Word merges two tables that touch: an (empty) paragraph goes only between such a pair. A
     table that ends a column gets a hairline paragraph after it too: LibreOffice otherwise carries
@@ -308,6 +328,7 @@ def render(brochure: Brochure, bleed: bool = False, reference: Optional[Path | s
     _heavy_styles(w)
     (_layout_columns if brochure.docx_columns > 1 else _layout_flow)(w)
     page_numbers(doc, brochure, "Caption")
+    _breaks_on_last_paragraphs(doc)
     _tables_apart(doc)
     return write_package(embed_fonts(package_parts(doc), brochure.style.fonts))
 
