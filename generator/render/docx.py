@@ -18,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.atomic import write_bytes_atomic
@@ -52,32 +53,60 @@ def _panel(w: Writer, panel: Panel) -> None:
 
 
 def _shade(w: Writer, elements: list, background: str) -> None:
-    """A coloured panel (the cover band, the sources band): its paragraphs shaded with the style's
-    colour; on the dark primary, text in white and the big number in the accent, as in the print."""
-    colours = w.brochure.style.colours
-    fill = colours[background].rgb.lstrip("#").upper()
+    """A coloured panel (the cover band, the sources band): each paragraph takes a style of its own
+    style's family that carries the panel's colour (and, on the dark primary, white text and the big
+    number in the accent, as printed), so a counselor who clears the formatting or pastes a paragraph
+    in keeps readable text on the panel's colour."""
     dark = background == "primary"
     for element in elements:
         paragraphs = [element] if element.tag == qn("w:p") else list(element.iter(qn("w:p")))
         for p in paragraphs:
             ppr = p.get_or_add_pPr()
-            shd = OxmlElement("w:shd")
-            for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
-                shd.set(qn(key), value)
-            before_ppr_tail(ppr, shd)
-            if dark and element is p and ppr.find(qn("w:pBdr")) is None and not _styled_border(w, ppr):
-                shd.addprevious(_edge(fill))  # one box: the spacing between paragraphs is shaded too
-            if dark:
-                big = "BigNumber" in (ppr.find(qn("w:pStyle")).get(qn("w:val")) if ppr.find(qn("w:pStyle"))
-                                      is not None else "")
-                ink = colours["accent" if big else "white"].rgb.lstrip("#").upper()
+            named = ppr.find(qn("w:pStyle"))
+            base = named.get(qn("w:val")) if named is not None else None
+            framed = dark and element is p and ppr.find(qn("w:pBdr")) is None and not _styled_border(w, ppr)
+            style_id = _panel_style(w, base, background, framed)
+            if named is None:
+                named = OxmlElement("w:pStyle")
+                ppr.insert(0, named)
+            named.set(qn("w:val"), style_id)
+            if dark:  # no run keeps a colour of its own that the panel's would not show
                 for run in p.iter(qn("w:r")):
-                    rpr = run.get_or_add_rPr()
-                    for old in rpr.findall(qn("w:color")):
+                    rpr = run.find(qn("w:rPr"))
+                    for old in (rpr.findall(qn("w:color")) if rpr is not None else ()):
                         rpr.remove(old)
-                    colour = OxmlElement("w:color")
-                    colour.set(qn("w:val"), ink)
-                    rpr.append(colour)
+
+
+def _panel_style(w: Writer, base_id: Optional[str], background: str, framed: bool) -> str:
+    """The id of '<style> on <colour>': based on the paragraph's own style, shaded in the panel's
+    colour (framed: bordered in it too, so the paragraphs join into one block), in white or the
+    accent on the dark primary. Made once per document."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = w.doc.styles
+    base = styles.element.get_by_id(base_id) if base_id else styles.default(WD_STYLE_TYPE.PARAGRAPH).element
+    base_name = base.name_val if base is not None else "Normal"
+    name = f"{base_name} on {background}" + (" framed" if framed else "")
+    key = ("panel style", name)
+    if key in w._ids:  # noqa: SLF001 - the writer's style-id cache
+        return w._ids[key]  # noqa: SLF001
+    colours = w.brochure.style.colours
+    fill = colours[background].rgb.lstrip("#").upper()
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = StyleFactory(base) if base is not None else None
+    style.quick_style = False
+    if background == "primary":
+        ink = "accent" if base_name == "Big Number" else "white"
+        style.font.color.rgb = RGBColor.from_string(colours[ink].rgb.lstrip("#").upper())
+    ppr = style.element.get_or_add_pPr()
+    if framed:
+        before_ppr_tail(ppr, _edge(fill))
+    shading = OxmlElement("w:shd")
+    for attribute, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        shading.set(qn(attribute), value)
+    before_ppr_tail(ppr, shading)
+    w._ids[key] = style.style_id  # noqa: SLF001
+    return style.style_id
 
 
 def _edge(fill: str):
