@@ -77,6 +77,9 @@ def _shade(w: Writer, elements: list, background: str) -> None:
                         rpr.remove(old)
 
 
+OWN_PANEL_STYLES = ("Title",)  # styles used on the cover alone: given its colours themselves
+
+
 def _panel_style(w: Writer, base_id: Optional[str], background: str, framed: bool) -> str:
     """The id of '<style> on <colour>': based on the paragraph's own style, shaded in the panel's
     colour (framed: bordered in it too, so the paragraphs join into one block), in white or the
@@ -92,9 +95,12 @@ def _panel_style(w: Writer, base_id: Optional[str], background: str, framed: boo
         return w._ids[key]  # noqa: SLF001
     colours = w.brochure.style.colours
     fill = colours[background].rgb.lstrip("#").upper()
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = StyleFactory(base) if base is not None else None
-    style.quick_style = False
+    if base_name in OWN_PANEL_STYLES and base is not None:  # the title is only ever on the cover: its
+        style = StyleFactory(base)  # own style takes the cover's colours, and stays the document's Title
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = StyleFactory(base) if base is not None else None
+        style.quick_style = False
     if background == "primary":
         ink = "accent" if base_name == "Big Number" else "white"
         style.font.color.rgb = RGBColor.from_string(colours[ink].rgb.lstrip("#").upper())
