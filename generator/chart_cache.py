@@ -32,7 +32,7 @@ FORMAT = 3  # bump when the entry layout changes (2: a vector display list inste
 MAX_ENTRIES = 400  # about 70 MB (an entry is ~180 KB): the least recently used go first
 _CODE = ("charts/__init__.py", "charts/canvas.py", "charts/industry.py", "charts/money.py", "charts/output.py",
          "charts/salary.py", "charts/theme.py", "charts/vector.py", "money.py", "i18n.py", "chart_cache.py",
-         "compose/model.py", "compose/display_list.py", "charts/local.py", "charts/data.py", "compose/local_pay.py")
+         "compose/model.py", "compose/display_list.py", "charts/local.py", "charts/data.py", "compose/local_pay.py", "colour.py")
 
 
 def cache_dir(environ=os.environ) -> Optional[Path]:

@@ -13,7 +13,8 @@ from typing import Optional
 from generator.charts import canvas
 from generator.charts.data import bar_data
 from generator.charts.output import IMAGE_TYPES, to_art
-from generator.charts.theme import blend, chart_colours
+from generator.charts.theme import chart_colours
+from generator.colour import blend
 from generator.compose.local_pay import area_name, pay_text
 from generator.compose.model import ChartArt
 from generator.i18n import source_date, t

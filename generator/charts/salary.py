@@ -14,7 +14,8 @@ from generator.charts import canvas
 from generator.charts.money import short, span, span_words
 from generator.charts.data import bar_data
 from generator.charts.output import IMAGE_TYPES, to_art
-from generator.charts.theme import VALUE_PT, ChartColours, blend, chart_colours
+from generator.charts.theme import VALUE_PT, ChartColours, chart_colours
+from generator.colour import blend
 from generator.compose.model import ChartArt
 from generator.i18n import t
 from generator.money import majority_period, per, per_short

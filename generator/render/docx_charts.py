@@ -29,6 +29,7 @@ from pptx.oxml import parse_xml as parse_chart
 from pptx.util import Pt
 from xlsxwriter import Workbook
 
+from generator.colour import blend
 from generator.compose.model import ChartArt, ChartData, Style
 from generator.render.docx_package import clean_text
 
@@ -51,10 +52,9 @@ def _hex(colour) -> str:
     return colour.rgb.lstrip("#").upper()
 
 
-def _blend(colour: str, share: float) -> str:
-    """`colour` ('0B4F6C') moved `share` of the way to white."""
-    channels = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
+def _toward_white(colour: str, share: float) -> str:
+    """`colour` ('0B4F6C') moved `share` of the way to white, as the print's charts mix it."""
+    return blend(f"#{colour}", "#FFFFFF", share).lstrip("#").upper()
 
 
 def _chart_data(data: ChartData):
@@ -96,7 +96,7 @@ def chart_xml(data: ChartData, style: Style) -> bytes:
     chart.font.color.rgb = RGBColor.from_string(text)
     plot = chart.plots[0]
     plot.gap_width = GAP_WIDTH
-    fills = {"primary": primary, "light": _blend(primary, LIGHT_SHARE)}
+    fills = {"primary": primary, "light": _toward_white(primary, LIGHT_SHARE)}
     for spec, series in zip(data.series, plot.series):
         if spec.role in fills:
             series.format.fill.solid()
@@ -105,7 +105,7 @@ def chart_xml(data: ChartData, style: Style) -> bytes:
             series.format.fill.gradient()
             series.format.fill.gradient_angle = 0
             stops = series.format.fill.gradient_stops
-            stops[0].color.rgb, stops[0].position = RGBColor.from_string(_blend(primary, 0.08)), 0.0
+            stops[0].color.rgb, stops[0].position = RGBColor.from_string(_toward_white(primary, 0.08)), 0.0
             stops[1].color.rgb, stops[1].position = RGBColor.from_string(_hex(colours["white"])), 1.0
         else:  # the invisible start, or the run that carries the labels
             series.format.fill.background()
