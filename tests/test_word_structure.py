@@ -84,3 +84,13 @@ def test_panel_text_stays_readable_when_direct_formatting_is_cleared(word_files)
                 assert _contrast(fill, ink) >= least, (path.name, style_id, fill, ink, size)
                 checked += 1
     assert checked > 30
+
+
+def test_step_numbers_are_set_as_the_print_sets_its_badges(word_files):
+    """The pathway's numbers in the heavy face and the primary colour, from the list's own level."""
+    import zipfile
+
+    for path in word_files:
+        with zipfile.ZipFile(path) as archive:
+            numbering = archive.read("word/numbering.xml").decode()
+        assert 'w:ascii="Lato Black"' in numbering and 'w:color w:val="0B4F71"' in numbering, path.name

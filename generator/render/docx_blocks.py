@@ -17,6 +17,7 @@ from generator.compose.model import (
 )
 from generator.links import is_web_link
 from generator.render.docx_charts import add_chart
+from generator.render.docx_fonts import heavy_family
 from generator.render.docx_package import clean_text
 from generator.render.docx_qr import qr_png
 from generator.render.docx_writer import Writer, hyperlink, para, picture, text_run
@@ -75,9 +76,31 @@ def _numbering_from(w: Writer, start: int) -> Optional[int]:
         abstract_id = numbering.num_having_numId(ppr.numPr.numId.val).abstractNumId.val
     except KeyError:  # the style points at a list the reference does not define
         return None
+    _step_numbers_styled(w, numbering, abstract_id)
     num = numbering.add_num(abstract_id)
     num.add_lvlOverride(ilvl=0).add_startOverride(start)
     return num.numId
+
+
+def _step_numbers_styled(w: Writer, numbering, abstract_id: int) -> None:
+    """The steps' numbers as the print sets its badges' figures: the heavy face, in the primary
+    colour (the list level's own run properties, so every step list of the document has them)."""
+    for abstract in numbering.iterchildren(qn("w:abstractNum")):
+        if abstract.get(qn("w:abstractNumId")) != str(abstract_id):
+            continue
+        level = next((lvl for lvl in abstract.iterchildren(qn("w:lvl")) if lvl.get(qn("w:ilvl")) == "0"), None)
+        if level is None or level.find(qn("w:rPr")) is not None:
+            return  # a reference's own number formatting stays as it is
+        properties = OxmlElement("w:rPr")
+        family = heavy_family(w.brochure.style.fonts)
+        if family:
+            properties.append(OxmlElement("w:rFonts", attrs={qn("w:ascii"): family, qn("w:hAnsi"): family}))
+        else:
+            properties.append(OxmlElement("w:b"))
+        colour = w.brochure.style.colours["primary"].rgb.lstrip("#").upper()
+        properties.append(OxmlElement("w:color", attrs={qn("w:val"): colour}))
+        level.append(properties)
+        return
 
 
 def _steps(w: Writer, block: Steps) -> None:
