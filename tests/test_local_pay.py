@@ -127,10 +127,16 @@ def test_the_spanish_edition_prints_the_same_figures(built):
 
 def test_the_csv_table_prints_the_same_as_the_workbook(tmp_path):
     state = cells(STATE_CSV, "California", "Medical Records Specialists")
-    options = BuildOptions(output=tmp_path, wages=(STATE_CSV,), areas=("06",), formats=("pdf",),
-                           audiences=("students",))
-    (written,) = build([], options).written
-    assert f"Pay in California: {dollars(state['A_MEDIAN'])} a year" in pdf_text(written)
+    options = BuildOptions(output=tmp_path, wages=(STATE_CSV,), areas=("06",), formats=("pdf", "docx"))
+    written = {path.name: path for path in build([], options).written}
+    assert len(written) == 6
+    for audience, layout in zip(AUDIENCES, ("trifold", "flyer", "booklet")):
+        for fmt, read in (("pdf", pdf_text), ("docx", docx_text)):
+            text = read(written[f"{audience}-{layout}.{fmt}"])
+            assert "California" in text and dollars(state["A_MEDIAN"]) in text, (audience, fmt)
+    assert f"Pay in California: {dollars(state['A_MEDIAN'])} a year" in pdf_text(written["students-trifold.pdf"])
+    counselors = docx_text(written["counselors-booklet.docx"])
+    assert all(dollars(state[key]) in counselors for key in ("A_PCT10", "A_PCT25", "A_PCT75", "A_PCT90"))
 
 
 @pytest.fixture(scope="module")
