@@ -90,9 +90,8 @@ def _panel_style(w: Writer, base_id: Optional[str], background: str, framed: boo
     base = styles.element.get_by_id(base_id) if base_id else styles.default(WD_STYLE_TYPE.PARAGRAPH).element
     base_name = base.name_val if base is not None else "Normal"
     name = f"{base_name} on {background}" + (" framed" if framed else "")
-    key = ("panel style", name)
-    if key in w._ids:  # noqa: SLF001 - the writer's style-id cache
-        return w._ids[key]  # noqa: SLF001
+    if name in w.panel_styles:
+        return w.panel_styles[name]
     colours = w.brochure.style.colours
     fill = colours[background].rgb.lstrip("#").upper()
     if base_name in OWN_PANEL_STYLES and base is not None:  # the title is only ever on the cover: its
@@ -111,7 +110,7 @@ def _panel_style(w: Writer, base_id: Optional[str], background: str, framed: boo
     for attribute, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
         shading.set(qn(attribute), value)
     before_ppr_tail(ppr, shading)
-    w._ids[key] = style.style_id  # noqa: SLF001
+    w.panel_styles[name] = style.style_id
     return style.style_id
 
 

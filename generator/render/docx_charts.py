@@ -12,6 +12,7 @@ an invisible run carrying each bar's label (the source's figure as printed) just
 from __future__ import annotations
 
 from contextlib import contextmanager
+from xml.sax.saxutils import escape
 from datetime import datetime
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -78,15 +79,15 @@ class _DatedWorkbook(CategoryWorkbookWriter):
         book.close()
 
 
-def workbook(data: ChartData) -> bytes:
+def workbook(chart_data: CategoryChartData) -> bytes:
     """The chart's figures as the embedded workbook Word opens to edit them."""
-    return _DatedWorkbook(_chart_data(data)).xlsx_blob
+    return _DatedWorkbook(chart_data).xlsx_blob
 
 
-def chart_xml(data: ChartData, style: Style) -> bytes:
+def chart_xml(data: ChartData, chart_data: CategoryChartData, style: Style) -> bytes:
     """The chart part: horizontal stacked bars in the brochure's colours and font, first category on
     top, on the print's axis, each bar's label past its end."""
-    space = parse_chart(ChartXmlWriter(XL_CHART_TYPE.BAR_STACKED, _chart_data(data)).xml.encode("utf-8"))
+    space = parse_chart(ChartXmlWriter(XL_CHART_TYPE.BAR_STACKED, chart_data).xml.encode("utf-8"))
     chart = Chart(space, None)
     colours = style.colours
     primary, text, rule = _hex(colours["primary"]), _hex(colours["text"]), _hex(colours.get("rule", colours["muted"]))
@@ -201,7 +202,7 @@ def _line(number: int, name: str, colour: str, width_emu: int, dashed: bool = Fa
 
 
 def _label(number: int, text: str, colour: str, size: int, family: str) -> str:
-    text = clean_text(text).replace("&", "&amp;").replace("<", "&lt;")
+    text = escape(clean_text(text))
     return (f'<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="{number}" name="Median"/>'
             '<cdr:cNvSpPr txBox="1"/></cdr:nvSpPr><cdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
             '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></cdr:spPr><cdr:txBody>'
@@ -248,20 +249,21 @@ def add_chart(doc, art: ChartArt, style: Style, width_pt: float):
     chart part and its workbook in the package; returns the w:drawing element."""
     package = doc.part.package
     number = sum(1 for part in package.iter_parts() if part.content_type == CHART_TYPE) + 1
+    chart_data = _chart_data(art.data)  # the workbook's and the chart part's figures, built once
     chart = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_TYPE, b"", package)
-    book = Part(PackURI(f"/word/embeddings/chart{number}.xlsx"), WORKBOOK_TYPE, workbook(art.data), package)
+    book = Part(PackURI(f"/word/embeddings/chart{number}.xlsx"), WORKBOOK_TYPE, workbook(chart_data), package)
     book_id = chart.relate_to(book, RT.PACKAGE)
     tail = f'<c:externalData r:id="{book_id}"><c:autoUpdate val="0"/></c:externalData>'
     if (art.data.median is not None or any(m is not None for m in art.data.marks)) and len(art.data.plot) == 4:
         drawing = Part(PackURI(f"/word/drawings/chart{number}shapes.xml"), SHAPES_TYPE, shapes(art.data, style),
                        package)
         tail += f'<c:userShapes r:id="{chart.relate_to(drawing, USER_SHAPES)}"/>'
-    xml = chart_xml(art.data, style).replace(b"</c:chartSpace>", f"{tail}</c:chartSpace>".encode())
+    xml = chart_xml(art.data, chart_data, style).replace(b"</c:chartSpace>", f"{tail}</c:chartSpace>".encode())
     chart._blob = xml  # noqa: SLF001 - a new part's content, set once its relationship id is known
     chart_id = doc.part.relate_to(chart, RT.CHART)
     width = int(width_pt * EMU_PER_PT)
     height = int(width * art.height_in / art.width_in)
-    alt = clean_text(art.alt_text).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    alt = escape(clean_text(art.alt_text), {'"': "&quot;"})
     namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _NS.items())
     return parse_xml(
         f'<w:drawing {namespaces}><wp:inline distT="0" distB="0" distL="0" distR="0">'

@@ -35,6 +35,7 @@ class Writer:
     _ids: dict = field(default_factory=dict)
     _elements: dict = field(default_factory=dict)  # the reference's w:style elements by internal name
     _defaults: dict = field(default_factory=dict)  # style type -> its default style's id
+    panel_styles: dict = field(default_factory=dict)  # '<style> on <colour>' -> its id (generator/render/docx.py)
 
     def has_style(self, name: str) -> bool:
         return self.style(name) is not None
