@@ -36,11 +36,33 @@ def _item_count(body: tuple) -> int:
     return 0
 
 
-def _condensed_spec(spec: SectionSpec) -> SectionSpec | None:
-    """The same section in a shorter form (whole texts cut to first sentences), if it has one."""
-    if not any(step.whole for step in spec.steps):
-        return None
-    return spec.model_copy(update={"steps": [s.model_copy(update={"whole": False}) for s in spec.steps]})
+def _shorter_specs(spec: SectionSpec) -> list[SectionSpec]:
+    """The section's shorter forms, each shorter than the one before: whole texts cut to first
+    sentences, then its lists cut to `fit_items` (with '…and N more')."""
+    out = []
+    if any(step.whole for step in spec.steps):
+        spec = spec.model_copy(update={"steps": [s.model_copy(update={"whole": False}) for s in spec.steps]})
+        out.append(spec)
+    if spec.fit_items and (spec.max_items is None or spec.fit_items < spec.max_items):
+        out.append(spec.model_copy(update={"max_items": spec.fit_items}))
+    return out
+
+
+SHORT_ITEM = 22  # characters: a list whose items are all this short may be set in two columns to fit (one line
+#   each at half the narrowest column of any layout: a tri-fold panel at 10.5 pt)
+TWO_COLUMNS_MIN = 4  # items; two columns of one item each save nothing
+
+
+def in_two_columns(blocks: tuple) -> tuple:
+    """The blocks with each list of short items set in two columns (the same words, less height)."""
+    def halved(block):
+        if not isinstance(block, Bullets) or block.columns > 1 or len(block.items) < TWO_COLUMNS_MIN:
+            return block
+        labels = block.labels or ("",) * len(block.items)
+        if any(len(f"{label} {item}".strip()) > SHORT_ITEM for label, item in zip(labels, block.items)):
+            return block
+        return replace(block, columns=2)
+    return tuple(halved(b) for b in blocks)
 
 
 LEFT_OUT_TRIES = 3  # fittings that may name what is left out before the last one stands
@@ -53,6 +75,8 @@ def _priority(spec: SectionSpec, ctx: Context) -> int:
 
 
 def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> Section | None:
+    """The section and, chained as its `condensed`, the shorter forms fitting may use before it
+    leaves the section out: short lists in two columns, then each of `_shorter_specs`."""
     builder = BUILDERS.get(spec.id)
     if builder is None:
         raise TemplateError(f"{where}: unknown section id {spec.id!r} (known: {', '.join(sorted(BUILDERS))})")
@@ -60,11 +84,17 @@ def _section(profile: Profile, spec: SectionSpec, ctx: Context, where: str) -> S
     if not body:
         return None
     intro = (Paragraph(with_count(spec.intro, _item_count(body)), "intro"),) if spec.intro else ()
-    blocks = (Heading(spec.heading, 1),) + intro + body
-    shorter = _condensed_spec(spec)
-    condensed = _section(profile, shorter, ctx, where) if shorter else None
-    return Section(spec.id, blocks, _priority(spec, ctx), spec.heading,
-                   condensed=condensed if condensed and condensed.blocks != blocks else None)
+    head = (Heading(spec.heading, 1),) + intro
+    forms = [head + body, head + in_two_columns(body)]
+    two = forms[-1] != forms[0]
+    for shorter in _shorter_specs(spec):
+        cut = builder(profile, shorter, ctx)
+        forms.append(head + (in_two_columns(cut) if two else cut))
+    versions = [f for i, f in enumerate(forms) if i == 0 or f != forms[i - 1]]
+    section = None
+    for blocks in reversed(versions):
+        section = Section(spec.id, blocks, _priority(spec, ctx), spec.heading, condensed=section)
+    return section
 
 
 def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt], brand=None, local=None) -> Draft:
@@ -90,16 +120,28 @@ def _without_repeats(*groups: list[Section]) -> list[list[Section]]:
     for sections in groups:
         kept = []
         for section in sections:
-            blocks = tuple(b for b in (_unseen(block, seen) for block in section.blocks) if b is not None)
-            if any(not isinstance(b, Heading) and not (isinstance(b, Paragraph) and b.role == "intro") for b in blocks):
-                kept.append(replace(section, blocks=blocks))
+            section = _unrepeated(section, seen)
+            if section is not None:
+                kept.append(section)
         out.append(kept)
     return out
 
 
+def _unrepeated(section: Section | None, seen: set[str]) -> Section | None:
+    """The section (and its shorter forms) without what `seen` holds, which it adds to; None when only
+    its heading is left."""
+    if section is None:
+        return None
+    said = set(seen)  # what came before: each shorter form is checked against it, not against the longer
+    blocks = tuple(b for b in (_unseen(block, seen) for block in section.blocks) if b is not None)
+    if not any(not isinstance(b, Heading) and not (isinstance(b, Paragraph) and b.role == "intro") for b in blocks):
+        return None
+    return replace(section, blocks=blocks, condensed=_unrepeated(section.condensed, said))
+
+
 def _unseen(block, seen: set[str]):
     """The block without what `seen` already holds (None when nothing is left); records what it says."""
-    if isinstance(block, Paragraph) and block.role not in ("intro", "caption"):
+    if isinstance(block, Paragraph) and block.role not in ("intro", "caption", "note"):
         key = block.text.casefold().strip()
         if key in seen:
             return None
@@ -112,7 +154,8 @@ def _unseen(block, seen: set[str]):
         if not keep:
             return None
         if len(keep) < len(block.items):
-            block = Bullets(tuple(block.items[i] for i in keep), tuple(block.labels[i] for i in keep) if block.labels else ())
+            block = replace(block, items=tuple(block.items[i] for i in keep),
+                            labels=tuple(block.labels[i] for i in keep) if block.labels else ())
     elif isinstance(block, Steps):
         seen.update(step.text.casefold().strip() for step in block.steps)
     return block

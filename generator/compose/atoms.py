@@ -49,22 +49,26 @@ class Overflow(Exception):
 
 def keeps_with_next(block: Block, following: Optional[Block] = None) -> bool:
     """Headings and intro lines stay in the same panel as what follows them, and so does a line
-    that leads into a table (an area's "Jobs: 18,700" above its percentiles)."""
+    that leads into a table (an area's "Jobs: 18,700" above its percentiles), and a list cut short
+    with its "…and 3 more" line."""
     if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "intro"):
+        return True
+    if isinstance(following, Paragraph) and following.role == "note" and isinstance(block, Bullets):
         return True
     return isinstance(block, Paragraph) and isinstance(following, Table)
 
 
 def _items(block: Block) -> int:
+    """How many items the block may break between (a list in two columns stays whole)."""
     if isinstance(block, Bullets):
-        return len(block.items)
+        return len(block.items) if block.columns == 1 else 0
     return len(block.steps) if isinstance(block, Steps) else 0
 
 
 def part(block: Block, start: int, end: int) -> Block:
     """Items start..end of a list (steps keep counting from where the list began)."""
     if isinstance(block, Bullets):
-        return Bullets(block.items[start:end], block.labels[start:end])
+        return replace(block, items=block.items[start:end], labels=block.labels[start:end])
     assert isinstance(block, Steps)
     return Steps(block.steps[start:end], block.start + start)
 

@@ -9,6 +9,7 @@ from typing import Callable, Optional
 from generator.compose import wording as w
 from generator.compose.model import Block, Bullets, ChartArt, Paragraph
 from generator.compose.templates import AudienceSpec, SectionSpec
+from generator.i18n import t
 from generator.profile.model import Profile
 
 
@@ -33,16 +34,24 @@ def limit(items: list, spec: SectionSpec) -> list:
     return items[: spec.max_items] if spec.max_items else items
 
 
+def more_line(items: list, spec: SectionSpec) -> tuple[Block, ...]:
+    """'…and 3 more in the full profile.' under a list `spec.max_items` cuts short (else nothing)."""
+    left = len(items) - len(limit(items, spec))
+    return (Paragraph(t("phrases.and_more", count=left), "note"),) if left > 0 else ()
+
+
 def bullets(items: list[str], spec: SectionSpec) -> tuple[Block, ...]:
-    items = limit([i for i in items if i], spec)
-    return (Bullets(tuple(items)),) if items else ()
+    items = [i for i in items if i]
+    shown = limit(items, spec)
+    return (Bullets(tuple(shown)),) + more_line(items, spec) if shown else ()
 
 
 def labelled(pairs: list[tuple[str, str]], spec: SectionSpec) -> tuple[Block, ...]:
-    pairs = limit([(k, " ".join(w.paragraphs(v))) for k, v in pairs if v], spec)
-    if not pairs:
+    pairs = [(k, " ".join(w.paragraphs(v))) for k, v in pairs if v]
+    shown = limit(pairs, spec)
+    if not shown:
         return ()
-    return (Bullets(tuple(v for _, v in pairs), tuple(k for k, _ in pairs)),)
+    return (Bullets(tuple(v for _, v in shown), tuple(k for k, _ in shown)),) + more_line(pairs, spec)
 
 
 def paragraphs(text: Optional[str], role: str = "body", first_role: Optional[str] = None) -> list[Block]:

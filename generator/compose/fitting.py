@@ -62,6 +62,19 @@ def _routes(sections: list[Section], targets: list[Panel]) -> Iterator[tuple[lis
         yield rest, [s for s in sections if s.section_id not in claimed]
 
 
+def _forms(section: Section) -> list[Section]:
+    """The section and its shorter forms, longest first (see compose._section)."""
+    return [section] + _shorter_forms(section)
+
+
+def _shorter_forms(section: Section) -> list[Section]:
+    out = []
+    while section.condensed is not None:
+        section = section.condensed
+        out.append(section)
+    return out
+
+
 def _fills(section: Section) -> bool:
     return any(isinstance(b, WritingLines) for b in section.blocks)
 
@@ -84,12 +97,15 @@ class _Reducer:
             if self.fits([s for s in keep if s is not None]):
                 break
             section = keep[index]
-            if section.condensed is not None:
-                keep[index] = section.condensed
+            for shorter in _shorter_forms(section):
+                keep[index] = shorter
                 if self.fits([s for s in keep if s is not None]):
                     break
-            if section.priority > 1:
-                keep[index] = None
+            else:
+                if section.priority > 1:
+                    keep[index] = None
+                continue
+            break
         kept = [s for s in keep if s is not None]
         # raises Overflow if still too much
         pack(kept, self.targets, self.measure, self.style, balance=False, keep_together=self.keep_together)
@@ -106,12 +122,16 @@ class _Reducer:
             original = self.original[index]
             if keep[index] is original:
                 continue
-            if keep[index] is not None:  # condensed: the whole text back, in place
-                trial = [(i, original if i == index else s) for i, s in arranged]
-                if self.fits(self._ordered(trial)):
-                    arranged, keep[index] = trial, original
+            if keep[index] is not None:  # condensed: the longest form that fits back, in place
+                for version in _forms(original):
+                    if version is keep[index]:
+                        break
+                    trial = [(i, version if i == index else s) for i, s in arranged]
+                    if self.fits(self._ordered(trial)):
+                        arranged, keep[index] = trial, version
+                        break
                 continue
-            for version in (v for v in (original, original.condensed) if v is not None):
+            for version in _forms(original):
                 placed = self._place_anywhere(arranged, index, version)
                 if placed is not None:
                     arranged, keep[index] = placed, version

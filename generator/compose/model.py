@@ -35,10 +35,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Bullets:
-    """A bulleted list; `label`s (optional) are set bold before each item."""
+    """A bulleted list; `label`s (optional) are set bold before each item. A list of short items
+    may be set in two `columns` (the first half of the items, then the rest) to fit."""
 
     items: tuple[str, ...]
     labels: tuple[str, ...] = ()
+    columns: int = 1
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ def level_duties(p: Profile, spec: SectionSpec, ctx: Context) -> tuple[Block, ..
     for level in p.levels:
         if level.responsibilities:
             blocks.append(Heading(level.name, 2))
-            blocks.append(Bullets(tuple(limit(list(level.responsibilities), spec))))
+            blocks.extend(bullets(list(level.responsibilities), spec))
     return tuple(blocks)
 
 

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from generator.compose import model as m
 from generator.links import is_web_link
 from generator.render.pdf_charts import ChartFlowable, draw_svg, known_colours, prepared_svg
-from generator.render.pdf_flowables import NumberedStep, SectionHeading, Stack
+from generator.render.pdf_flowables import Columns, NumberedStep, SectionHeading, Stack
 from generator.render.pdf_bidi import BidiParagraph
 from generator.render.pdf_fonts import markup, register
 from generator.render.scripts import has_rtl
@@ -176,10 +176,16 @@ def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
 
 
 def bullets(block: m.Bullets, ctx: Context) -> Flowable:
+    """One list (L): its items down the column, or down two columns, the first half first."""
     labels = block.labels or ("",) * len(block.items)
     items = [ListItem(ctx.para(item, "bullet", label, bulletText="\u2022"), f"{label}: {item}" if label else item)
              for item, label in zip(block.items, labels)]
-    return Tag(Stack(items, ctx.style.type.body * 0.3), "L", group=True)
+    gap = ctx.style.type.body * 0.3
+    if block.columns == 1:
+        return Tag(Stack(items, gap), "L", group=True)
+    per = -(-len(items) // block.columns)
+    return Tag(Columns([Stack(items[i:i + per], gap) for i in range(0, len(items), per)], ctx.style.type.body * 1.5),
+               "L", group=True)
 
 
 def steps(block: m.Steps, ctx: Context) -> Flowable:

@@ -38,6 +38,24 @@ class Stack(Flowable):
             y -= self.gap
 
 
+class Columns(Flowable):
+    """Flowables side by side in equal columns, tops aligned, drawn (and read) left to right."""
+
+    def __init__(self, parts: list[Flowable], gap: float):
+        super().__init__()
+        self.parts, self.gap = parts, gap
+
+    def wrap(self, avail_width, avail_height):
+        self.pitch = (avail_width - self.gap * (len(self.parts) - 1)) / len(self.parts)
+        self.heights = [p.wrap(self.pitch, avail_height)[1] for p in self.parts]
+        self.width, self.height = avail_width, max(self.heights)
+        return self.width, self.height
+
+    def draw(self):
+        for index, (part, height) in enumerate(zip(self.parts, self.heights)):
+            part.drawOn(self.canv, index * (self.pitch + self.gap), self.height - height)
+
+
 class SectionHeading(Flowable):
     """A section head with a short accent bar above it."""
 
