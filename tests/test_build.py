@@ -164,11 +164,9 @@ def test_python_dash_m_works(tmp_path):
     assert result.returncode == 0 and "trifold" in result.stdout
 
 
-def test_counselors_get_ruled_lines_in_the_room_left(default_build):
+def test_the_prints_spare_ruled_lines_stay_out_of_word(default_build):
     from generator.compose.model import WritingLines
-    from generator.compose.templates import load_audience
 
-    assert load_audience("counselors").spare_room == "lines"
     out = subprocess.run(["pdftotext", "-layout", str(default_build / "counselors-booklet.pdf"), "-"],
                          capture_output=True, text=True) if shutil.which("pdftotext") else None
     assert out is None or "Overview" in out.stdout

@@ -107,3 +107,22 @@ def test_two_columns_take_less_height_and_print_every_item(seed_profile, tmp_pat
     for block in lists:
         for item in block.items:
             assert item in text
+
+
+def test_a_column_cut_short_by_the_steps_is_filled_with_a_later_section(seed_profile):
+    """The tri-fold's first inside panel ends where the steps (which stay on the flap) begin; a later
+    section that fits its room is pulled up into it rather than the panel standing a third empty,
+    and nothing more is left out for it."""
+    from generator.compose.atoms import content_height
+    from generator.compose.model import WritingLines
+
+    brochure = make_brochure(seed_profile, "students")
+    first = next(p for p in brochure.panels if p.name == "inside-left")
+    content = [s for s in first.sections if not any(isinstance(b, WritingLines) for b in s.blocks)]
+    assert len(content) == len(first.sections), "no notes lines in it"
+    assert content_height(first, measure, brochure.style) >= 2 / 3 * first.text_height
+    order = load_audience("students").sections
+    ids = [s.id for s in order]
+    placed = [s.section_id for s in first.sections]
+    assert any(ids.index(a) > ids.index("pathway") for a in placed), placed  # pulled up past the steps
+    assert brochure.dropped == ()

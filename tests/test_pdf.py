@@ -115,7 +115,8 @@ def test_bookmarks_follow_reading_order(built, seed_profile):
     # cover (outside, page 1) first, then the inside panels, the back panel last
     assert marks[0] == (seed_profile.title, 0)
     assert marks[1] == ("What they do", 1)
-    assert titles.index("How to get there") < titles.index("Jobs ahead")
+    # inside-left, then the flap beside it (the steps), then the inside-middle (the pay chart)
+    assert titles.index("A day on the job") < titles.index("How to get there") < titles.index("Pay grows as you do")
     back = titles.index("Where the numbers come from")
     assert marks[back][1] == 0 and all(page == 0 for _, page in marks[back:])
     assert all(page == 1 for _, page in marks[1:3])  # inside-left before the flap
@@ -201,20 +202,30 @@ def test_characters_lato_lacks_use_the_embedded_fallback(tmp_path, seed_profile,
     assert "\u03a9 \u2192 done" in text_of(path)
 
 
-def test_spare_room_in_the_booklet_becomes_ruled_lines(seed_profile, seed_charts):
+@pytest.mark.parametrize("audience", ["students", "job-seekers", "counselors"])
+def test_notes_lines_only_where_content_leaves_a_column_short(seed_profile, seed_charts, audience):
+    """Ruled notes lines are filler: under the content of a flow column it leaves more than a third
+    empty, or in a blank one; never at the foot of a full column (the spare room there is space)."""
+    from generator.compose.fitting import SHORT, content_height
     from generator.compose.model import WritingLines
-
-    from generator.compose.fitting import RULED_LINES_MIN, content_height
     from generator.render import measure
 
-    brochure = make_brochure(seed_profile, "counselors", charts=seed_charts)
-    least = RULED_LINES_MIN * WritingLines().pitch_factor * brochure.style.type.body
-    for panel in (p for p in brochure.panels if p.role == "flow"):
-        ruled = [b for s in panel.sections for b in s.blocks if isinstance(b, WritingLines)]
-        rest = [s for s in panel.sections if not any(isinstance(b, WritingLines) for b in s.blocks)]
-        room = panel.text_height - content_height(replace(panel, sections=tuple(rest)), measure, brochure.style)
-        assert bool(ruled) == (room >= least + brochure.style.spacing.before_heading), (panel.name, room)
-    assert not [p for p in brochure.panels if p.role == "flow" and not p.sections]  # no blank column
+    for profile in (seed_profile, _shortened(seed_profile)):
+        brochure = make_brochure(profile, audience, charts=seed_charts)
+        for panel in (p for p in brochure.panels if p.role == "flow"):
+            content = [s for s in panel.sections if not any(isinstance(b, WritingLines) for b in s.blocks)]
+            if len(content) < len(panel.sections) and content:
+                used = content_height(replace(panel, sections=tuple(content)), measure, brochure.style)
+                assert used < SHORT * panel.text_height, (audience, panel.name, used, panel.text_height)
+
+
+def _shortened(profile):
+    """The profile with half its levels' duties and skills (more spare room)."""
+    data = profile.model_dump()
+    data["skills"] = data["skills"][:2]
+    for level in data["levels"]:
+        level["responsibilities"] = level["responsibilities"][:2]
+    return type(profile).model_validate(data)
 
 
 def test_fonts_do_not_depend_on_what_ran_before(seed_profile, seed_charts, tmp_path):

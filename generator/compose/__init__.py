@@ -106,8 +106,7 @@ def draft(profile: Profile, audience: AudienceSpec, charts: dict[str, ChartArt],
     back = [_section(profile, s, ctx, where) for s in audience.back]
     filler = _section(profile, audience.filler, ctx, where) if audience.filler else None
     flow, back = _without_repeats([s for s in flow if s], [s for s in back if s])
-    return Draft({"cover": cover_sections(profile, audience, brand), "flow": flow, "back": back}, filler,
-                 audience.spare_room)
+    return Draft({"cover": cover_sections(profile, audience, brand), "flow": flow, "back": back}, filler)
 
 
 def _without_repeats(*groups: list[Section]) -> list[list[Section]]:

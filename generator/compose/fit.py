@@ -132,9 +132,10 @@ def _even_ends(atoms: Atoms, panels: list[Panel], keep_together: bool = False) -
         if spread == 0.0:
             break
         uses = _uses(atoms, panels, ends)
-        mean = {page: sum(u for p, u in zip(panels, uses) if p.page == page)
-                / sum(1 for p in panels if p.page == page) for page in {p.page for p in panels}}
-        trial = _balanced_ends(atoms, panels, [max(mean[p.page], uses[i] * 0.5) for i, p in enumerate(panels)],
+        # each page's columns aimed at its longest: a short column fills up rather than the rest
+        # giving back (both ending early reads as a margin; one ending early, as a gap)
+        longest = {page: max(u for p, u in zip(panels, uses) if p.page == page) for page in {p.page for p in panels}}
+        trial = _balanced_ends(atoms, panels, [max(longest[p.page], uses[i] * 0.5) for i, p in enumerate(panels)],
                                weights, keep_together)
         trial_spread = _page_spread(atoms, panels, trial)
         if trial_spread >= spread:

@@ -20,6 +20,7 @@ from generator.compose.bands import size_band
 from generator.compose.atoms import Measure, Overflow, content_height
 from generator.compose.fit import fits, pack
 from generator.compose.geometry import panels_of
+from generator.compose.moves import filled_forward
 from generator.compose.model import Heading, Panel, Section, Style, WritingLines
 from generator.compose.rhythm import space_before
 from generator.compose.styles import BODY_FLOOR, resolve_style
@@ -38,8 +39,7 @@ class Draft:
     """Sections per panel role, before fitting."""
 
     by_role: dict[str, list[Section]] = field(default_factory=dict)
-    filler: Optional[Section] = None  # goes into a flow panel that would otherwise stay blank
-    spare_room: str = "space"  # "lines": room left at the foot of a flow column becomes ruled note lines
+    filler: Optional[Section] = None  # ruled notes lines: blank flow panels, and the foot of the last one
 
 
 @dataclass
@@ -203,8 +203,7 @@ class _Fitter:
         by_name = {p.name: p for p in panels}
         ordered = [filled.get(p.name, by_name[p.name]) for p in panels]
         if balance:
-            even = _ruled_feet if self.d.spare_room == "lines" and not dropped else _even_columns
-            ordered = _lower_titles(even(ordered, self.measure, style), self.measure, style)
+            ordered = _lower_titles(_even_columns(ordered, self.measure, style), self.measure, style)
         return Fitted(ordered, style, scale, dropped)
 
     def _into_back(self, filled: dict[str, Panel], dropped: list[str], style: Style, balance: bool) -> list[str]:
@@ -319,20 +318,6 @@ def _lower_titles(panels: list[Panel], measure: Measure, style: Style) -> list[P
     return out
 
 
-def _ruled_feet(panels: list[Panel], measure: Measure, style: Style) -> list[Panel]:
-    """Room left at the foot of a flow column becomes ruled lines for the reader's notes."""
-    least = RULED_LINES_MIN * WritingLines().pitch_factor * style.type.body + style.spacing.before_heading
-    out = []
-    for panel in panels:
-        if panel.role == "flow" and panel.sections and not any(_fills(s) for s in panel.sections):
-            room = panel.text_height - content_height(panel, measure, style)
-            if room >= least:
-                lines = Section("notes_lines", (WritingLines(min_lines=RULED_LINES_MIN, spare=True),), 9)
-                panel = replace(panel, sections=panel.sections + (lines,))
-        out.append(panel)
-    return out
-
-
 def _lines_into_empty_panels(packed: list[Panel], filler: Optional[Section] = None) -> list[Panel]:
     """Flow panels left blank get ruled lines: the audience's filler, its heading once a page (more
     of the notes before them, without a heading, on a page that has it)."""
@@ -434,13 +419,24 @@ def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor:
     title = _title_factor(d, layout, paper, style_spec, factor, measure)
     spec = style_spec.model_copy(update={"title_factor": title})
     try:  # numbered steps in one view, no paragraph over a fold or mid-sentence between columns
-        return _fitted(_Fitter(d, layout, paper, spec, factor, measure))
+        fitter = _Fitter(d, layout, paper, spec, factor, measure)
+        return filled_forward(_fitted(fitter), lambda order: _refitted(fitter, order), d.by_role.get("flow", []),
+                              measure)
     except Overflow:  # steps too long for any one view, a paragraph taller than a panel: they go on
         pass
     try:
         return _fitted(_Fitter(d, layout, paper, spec, factor, measure, keep_together=False))
     except Overflow as overflow:
         raise FitError(f"{layout.name}: does not fit even at {BODY_FLOOR:g} pt body text: {overflow}") from None
+
+
+def _refitted(fitter: _Fitter, flow: list[Section]) -> Optional[Fitted]:
+    """The same fitting with the flow's sections in another order (None when it does not fit)."""
+    d = replace(fitter.d, by_role={**fitter.d.by_role, "flow": flow})
+    try:
+        return _fitted(_Fitter(d, fitter.layout, fitter.paper, fitter.style_spec, fitter.factor, fitter.measure))
+    except Overflow:
+        return None
 
 
 def _fitted(fitter: _Fitter) -> Fitted:

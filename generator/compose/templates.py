@@ -222,9 +222,6 @@ class AudienceSpec(Spec):
     filler: Optional[SectionSpec] = Field(None, description="Ruled lines for a flow panel a short profile leaves blank.")
     says_left_out: bool = Field(False, description="Sections left out to fit are named on the page, under "
                                                      "the sources (which have the whole profile).")
-    spare_room: Literal["space", "lines"] = Field(
-        "space", description="What room left at a column's foot becomes: a little more space between sections, "
-                             "or ruled lines for notes.")
 
 
 class GrowthCategory(Spec):
