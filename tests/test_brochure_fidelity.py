@@ -185,7 +185,7 @@ def test_no_two_blocks_say_the_same_thing(source):
 
 
 def _texts(block) -> list[str]:
-    if isinstance(block, Paragraph) and block.role != "caption":
+    if isinstance(block, Paragraph) and block.role not in ("caption", "continued", "note"):  # labels, not content
         return [block.text]
     if isinstance(block, Bullets):
         return list(block.items)

@@ -90,3 +90,16 @@ def test_a_hostile_address_is_named_in_a_warning(tmp_path):
     text = "Couriers\nOverview\nCouriers carry parcels.\nMedian Pay: $40,000 per year\nSources\nBLS – javascript:alert(1)\n"
     profile, warnings = import_text(text, "x.txt")
     assert profile.sources == [] or not is_web_link(profile.sources[0].url or "")
+
+
+def test_a_web_address_breaks_after_a_slash_rather_than_inside_its_domain():
+    """'riverside.example.edu/' | 'programs/hit', not 'riverside.example.' | 'edu/programs/hit'."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from generator.render.pdf_blocks import _url_lines
+
+    url = "https://riverside.example.edu/programs/hit"
+    width = stringWidth("https://riverside.example.edu/progr", "Helvetica", 9)
+    lines = _url_lines(url, width, "Helvetica", 9)
+    assert "".join(lines) == url and lines[0] == "https://riverside.example.edu/"
+    assert all(stringWidth(line, "Helvetica", 9) <= width for line in lines)

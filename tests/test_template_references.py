@@ -59,8 +59,8 @@ def test_an_audience_files_error_cites_its_own_line(tmp_path, monkeypatch):
     folder = tmp_path / "templates"
     shutil.copytree(TEMPLATES_DIR, folder)
     path = folder / "audiences" / "students.yaml"
-    text = path.read_text(encoding="utf-8").replace("- {id: skills, priority: 2, max_items: 4}",
-                                                    "- {id: skills, priority: 12, max_items: 4}")
+    text = path.read_text(encoding="utf-8").replace("- {id: skills, priority: 2, fit_items: 3}",
+                                                    "- {id: skills, priority: 12, fit_items: 3}")
     path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(templates, "TEMPLATES_DIR", folder)
     templates._audience.cache_clear()
@@ -83,8 +83,8 @@ def test_every_broken_template_file_is_reported_at_once(tmp_path, monkeypatch):
     folder = tmp_path / "templates"
     shutil.copytree(TEMPLATES_DIR, folder)
     audience = folder / "audiences" / "students.yaml"
-    audience.write_text(audience.read_text(encoding="utf-8").replace("priority: 2, max_items: 4}",
-                                                                     "priority: 12, max_items: 4}", 1))
+    audience.write_text(audience.read_text(encoding="utf-8").replace("priority: 2, fit_items: 3}",
+                                                                     "priority: 12, fit_items: 3}", 1))
     layout = folder / "layouts" / "flyer.yaml"
     layout.write_text(layout.read_text(encoding="utf-8").replace("accepts: [brand_mark, big_number]",
                                                                  "accepts: [big_numbr]"))

@@ -94,7 +94,7 @@ def test_no_promise_of_sources_where_the_profile_names_none():
     assert hook and not any(re.search(r"\bsources?\b", h, re.I) for h in hook)
     back = [b.text for panel in brochure.panels for s in panel.sections if s.section_id == "sources"
             for b in s.blocks if isinstance(b, Paragraph)]
-    assert back == ["The profile names no source. The dates it gives for its figures: median pay 2024; "
+    assert back == ["The profile names no source. Its figures are dated: median pay 2024; "
                     "number of jobs 2023."]
 
 

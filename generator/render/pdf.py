@@ -136,10 +136,11 @@ def _page_number(canvas: Canvas, brochure: Brochure, page: int, bleed: bool) -> 
         return
     style, margin = brochure.style, min(p.padding for p in brochure.panels if p.page == page)
     names = register(style.fonts)
-    canvas.setFont(names["regular"], style.type.caption)
+    size = style.type.link  # the smallest size a reader looks for (captions are read, not sought)
+    canvas.setFont(names["regular"], size)
     canvas.setFillColor(colour(style.colours["muted"], bleed))
     # under the text, its descenders a quarter inch or more from the trim
-    baseline = max(SAFE_FROM_TRIM + style.type.caption * DESCENT, margin / 2)
+    baseline = max(SAFE_FROM_TRIM + size * DESCENT, margin / 2)
     number = str(page + 1)
     if (page + 1) % 2:
         canvas.drawRightString(brochure.page_width - margin, baseline, number)

@@ -165,14 +165,20 @@ def logo(block: m.Logo, ctx: Context) -> Flowable:
 
 
 def _url_lines(url: str, width: float, font: str, size: float) -> list[str]:
-    pieces = re.findall(r"[^/.\-]*[/.\-]?", url)
-    lines, line = [], ""
-    for piece in (p for p in pieces if p):
-        if line and stringWidth(line + piece, font, size) > width:
-            lines.append(line)
-            line = ""
-        line += piece
-    return lines + [line] if line else lines
+    """A web address in lines of `width`, broken after / . or -, after a slash where one falls in
+    the line's second half ('example.edu/' | 'programs', not 'example.' | 'edu/programs')."""
+    pieces = [p for p in re.findall(r"[^/.\-]*[/.\-]?", url) if p]
+    lines: list[str] = []
+    line: list[str] = []
+    for piece in pieces:
+        if line and stringWidth("".join(line) + piece, font, size) > width:
+            slashes = [i for i, part in enumerate(line[:-1]) if part.endswith("/")
+                       and stringWidth("".join(line[:i + 1]), font, size) >= width / 2]
+            cut = slashes[-1] + 1 if slashes and not line[-1].endswith("/") else len(line)
+            lines.append("".join(line[:cut]))
+            line = line[cut:]
+        line.append(piece)
+    return lines + ["".join(line)] if line else lines
 
 
 def bullets(block: m.Bullets, ctx: Context) -> Flowable:
