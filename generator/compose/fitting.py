@@ -18,9 +18,10 @@ from typing import Iterator, Optional
 
 from generator.compose.bands import size_band
 from generator.compose.atoms import Measure, Overflow, content_height
-from generator.compose.fit import fits, pack
+from generator.compose.fit import pack
 from generator.compose.geometry import panels_of
 from generator.compose.moves import filled_forward
+from generator.compose.reducer import Reducer, fills as _fills
 from generator.compose.model import Heading, Panel, Section, Style, WritingLines
 from generator.compose.rhythm import space_before
 from generator.compose.styles import BODY_FLOOR, resolve_style
@@ -39,7 +40,7 @@ class Draft:
     """Sections per panel role, before fitting."""
 
     by_role: dict[str, list[Section]] = field(default_factory=dict)
-    filler: Optional[Section] = None  # ruled notes lines: blank flow panels, and the foot of the last one
+    filler: Optional[Section] = None  # ruled notes lines: blank flow panels, and the foot of short ones
 
 
 @dataclass
@@ -60,101 +61,6 @@ def _routes(sections: list[Section], targets: list[Panel]) -> Iterator[tuple[lis
     rest = [p for p in targets if not p.accepts]
     if rest:
         yield rest, [s for s in sections if s.section_id not in claimed]
-
-
-def _forms(section: Section) -> list[Section]:
-    """The section and its shorter forms, longest first (see compose._section)."""
-    return [section] + _shorter_forms(section)
-
-
-def _shorter_forms(section: Section) -> list[Section]:
-    out = []
-    while section.condensed is not None:
-        section = section.condensed
-        out.append(section)
-    return out
-
-
-def _fills(section: Section) -> bool:
-    return any(isinstance(b, WritingLines) for b in section.blocks)
-
-
-class _Reducer:
-    """Condense, then drop, sections of one panel group until they fit; then put back what fits."""
-
-    def __init__(self, sections: list[Section], targets: list[Panel], measure: Measure, style: Style,
-                 keep_together: bool = False):
-        self.original, self.targets, self.measure, self.style = sections, targets, measure, style
-        self.keep_together = keep_together
-
-    def fits(self, sections: list[Section]) -> bool:
-        return fits(sections, self.targets, self.measure, self.style, keep_together=self.keep_together)
-
-    def reduce(self) -> tuple[list[Section], list[str]]:
-        keep = list(self.original)
-        order = sorted(range(len(keep)), key=lambda i: (-keep[i].priority, -i))
-        for index in order:
-            if self.fits([s for s in keep if s is not None]):
-                break
-            section = keep[index]
-            for shorter in _shorter_forms(section):
-                keep[index] = shorter
-                if self.fits([s for s in keep if s is not None]):
-                    break
-            else:
-                if section.priority > 1:
-                    keep[index] = None
-                continue
-            break
-        kept = [s for s in keep if s is not None]
-        # raises Overflow if still too much
-        pack(kept, self.targets, self.measure, self.style, balance=False, keep_together=self.keep_together)
-        return self._restore(keep)
-
-    def _restore(self, keep: list[Optional[Section]]) -> tuple[list[Section], list[str]]:
-        """Put dropped sections back wherever they still fit (their own place first), then undo condensing.
-
-        Most important first; a section that fits nowhere stays dropped.
-        """
-        arranged = [(i, s) for i, s in enumerate(keep) if s is not None]
-        order = sorted(range(len(keep)), key=lambda i: (self.original[i].priority, i))
-        for index in order:
-            original = self.original[index]
-            if keep[index] is original:
-                continue
-            if keep[index] is not None:  # condensed: the longest form that fits back, in place
-                for version in _forms(original):
-                    if version is keep[index]:
-                        break
-                    trial = [(i, version if i == index else s) for i, s in arranged]
-                    if self.fits(self._ordered(trial)):
-                        arranged, keep[index] = trial, version
-                        break
-                continue
-            for version in _forms(original):
-                placed = self._place_anywhere(arranged, index, version)
-                if placed is not None:
-                    arranged, keep[index] = placed, version
-                    break
-        dropped = [s.section_id for i, s in enumerate(self.original) if keep[i] is None]
-        return self._ordered(arranged), dropped
-
-    def _place_anywhere(self, arranged: list[tuple[int, Section]], index: int, section: Section):
-        """`arranged` with `section` at the nearest place to its own where everything fits (never
-        ahead of the opening section), else None."""
-        home = sum(1 for i, _ in arranged if i < index)
-        places = range(min(1, home), len(arranged) + 1)
-        for position in sorted(places, key=lambda p: (abs(p - home), -p)):
-            trial = arranged[:position] + [(index, section)] + arranged[position:]
-            if self.fits(self._ordered(trial)):
-                return trial
-        return None
-
-    @staticmethod
-    def _ordered(arranged: list[tuple[int, Section]]) -> list[Section]:
-        """The sections in their arranged order, ruled note lines last."""
-        sections = [s for _, s in arranged]
-        return [s for s in sections if not _fills(s)] + [s for s in sections if _fills(s)]
 
 
 class _Fitter:
@@ -189,7 +95,7 @@ class _Fitter:
                     routed, moved = self._reduced_back(routed, targets, style)
                     spilled += moved
                 elif reduce:
-                    routed, lost = _Reducer(routed, targets, self.measure, style, self.keep_together).reduce()
+                    routed, lost = Reducer(routed, targets, self.measure, style, self.keep_together).reduce()
                     dropped += lost
                 names = [p.name for p in targets]
                 if any(set(names) == set(row) for row in self.layout.fitted_rows()):
@@ -234,7 +140,7 @@ class _Fitter:
         kept = list(sections)
         while True:
             try:
-                routed, lost = _Reducer(kept, targets, self.measure, style, self.keep_together).reduce()
+                routed, lost = Reducer(kept, targets, self.measure, style, self.keep_together).reduce()
                 return routed, [s for s in sections if s.section_id in lost or s not in kept]
             except Overflow:
                 middle = kept[1:-1]
