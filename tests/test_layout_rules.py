@@ -160,3 +160,14 @@ def test_no_column_more_than_a_third_empty_unless_every_section_is_printed(case)
             used = content_height(panel, measure, brochure.style)
             assert used >= panel.text_height / 3 * 2 - 1, \
                 f"{name} ({audience}): {panel.name} {used:.0f} of {panel.text_height:.0f} pt, {brochure.dropped} left out"
+
+
+def test_a_sections_closing_line_never_opens_a_column_alone(case):
+    """An outlook's figures ("Number of jobs: 3.3 million") or a cut list's "…and N more" never
+    stand at the head of a column, parted from what they close."""
+    name, _, built = case
+    for audience, (_, _, brochure, _) in built.items():
+        for panel in brochure.panels:
+            body = [b for b in _blocks(panel) if not (isinstance(b, Paragraph) and b.role == "continued")]
+            if body and isinstance(body[0], Paragraph):
+                assert body[0].role not in ("emphasis", "note"), f"{name} ({audience}): {panel.name} opens with {body[0].text!r}"

@@ -49,12 +49,14 @@ class Overflow(Exception):
 
 def keeps_with_next(block: Block, following: Optional[Block] = None) -> bool:
     """Headings and intro lines stay in the same panel as what follows them, and so does a line
-    that leads into a table (an area's "Jobs: 18,700" above its percentiles), and a list cut short
-    with its "…and 3 more" line."""
+    that leads into a table (an area's "Jobs: 18,700" above its percentiles), a list cut short
+    with its "…and 3 more" line, and what comes before a section's closing figures."""
     if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.role == "intro"):
         return True
     if isinstance(following, Paragraph) and following.role == "note" and isinstance(block, Bullets):
         return True
+    if isinstance(following, Paragraph) and following.role == "emphasis":
+        return True  # an outlook's figures ("Number of jobs: 3.3 million") never open a column alone
     return isinstance(block, Paragraph) and isinstance(following, Table)
 
 
