@@ -126,3 +126,16 @@ def test_a_column_cut_short_by_the_steps_is_filled_with_a_later_section(seed_pro
     placed = [s.section_id for s in first.sections]
     assert any(ids.index(a) > ids.index("pathway") for a in placed), placed  # pulled up past the steps
     assert brochure.dropped == ()
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_a_list_is_never_cut_by_one_item(seed_profile, seed_charts, audience):
+    """'…and 1 more' would take the line the item itself takes: a list one item over `fit_items`
+    keeps that item."""
+    spec = {s.id: s for s in load_audience(audience).sections}["skills"]
+    profile = _long_skills(seed_profile, spec.fit_items + 1)
+    skills = next(s for s in draft(profile, load_audience(audience), seed_charts).by_role["flow"]
+                  if s.section_id == "skills")
+    for form in _forms(skills):
+        assert not [b for b in form.blocks if isinstance(b, Paragraph) and b.role == "note"]
+        assert sum(len(b.items) for b in form.blocks if isinstance(b, Bullets)) == spec.fit_items + 1

@@ -30,8 +30,12 @@ class Context:
 Builder = Callable[[Profile, SectionSpec, Context], tuple[Block, ...]]
 
 
+CUT_LEAST = 2  # a list is cut by two items or more: "…and 1 more" would take the line the item takes
+
+
 def limit(items: list, spec: SectionSpec) -> list:
-    return items[: spec.max_items] if spec.max_items else items
+    """The first `spec.max_items` items, when that leaves out CUT_LEAST or more; else all of them."""
+    return items[: spec.max_items] if spec.max_items and len(items) - spec.max_items >= CUT_LEAST else items
 
 
 def more_line(items: list, spec: SectionSpec) -> tuple[Block, ...]:

@@ -178,8 +178,8 @@ class SectionSpec(Spec):
         "no", description="Part of the call to action, never dropped (as priority 1): always, or when no brand "
                           "hands the brochure out (help that a brand's own contact and next steps replace).")
     intro: Optional[str] = Field(None, description="A framing line; {count} / {Count} is the number of items, in words.")
-    max_items: Optional[int] = Field(None, ge=1, description="A list longer than this is cut to it, with "
-                                                           "'…and N more in the full profile'.")
+    max_items: Optional[int] = Field(None, ge=1, description="A list two or more items longer than this is cut "
+                                                           "to it, with '…and N more in the full profile'.")
     fit_items: Optional[int] = Field(None, ge=1, description="Before the section is left out to fit, its lists "
                                                            "may be cut to this many items (with '…and N more').")
     steps: list[StepSpec] = Field([], description="The pathway's steps, in order (section id 'pathway').")
