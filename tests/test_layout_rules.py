@@ -171,3 +171,18 @@ def test_a_sections_closing_line_never_opens_a_column_alone(case):
             body = [b for b in _blocks(panel) if not (isinstance(b, Paragraph) and b.role == "continued")]
             if body and isinstance(body[0], Paragraph):
                 assert body[0].role not in ("emphasis", "note"), f"{name} ({audience}): {panel.name} opens with {body[0].text!r}"
+
+
+def test_a_closing_band_never_sets_two_sections_in_one_full_width_column(case):
+    """A brochure that prints every section sets its band's sections side by side: one column the
+    page's width would run ~120 characters a line (free help above the sources, say)."""
+    from generator.compose.bands import WIDEST_COLUMN
+
+    name, _, built = case
+    for audience, (_, layout, brochure, _) in built.items():
+        if brochure.dropped:
+            continue  # the band's columns then stay even (test above), which may take one column
+        for row in layout.fitted_rows():
+            used = [p for p in brochure.panels if p.name in row and p.sections]
+            wide = [p for p in used if p.text_width > WIDEST_COLUMN and len(p.sections) > 1]
+            assert not wide, f"{name} ({audience}): {[s.section_id for s in wide[0].sections]} in one column"

@@ -20,6 +20,7 @@ from generator.compose.templates import LayoutSpec
 
 PRECISION = 0.5  # points: the band's height is found to this
 FULL_ENOUGH = 2 / 3  # sections stay whole in their columns only while each column is this full
+WIDEST_COLUMN = 5 * 72.0  # points: a band column wider than this runs past ~90 characters of body type
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,19 @@ def _even(panels: list[Panel], measure: Measure, style: Style) -> bool:
     return all(content_height(p, measure, style) >= FULL_ENOUGH * p.text_height for p in panels)
 
 
+def lone_and_wide(sections: list[Section], names: list[str], layout: LayoutSpec, paper: str) -> bool:
+    """True when the band's sections, set in its first column alone, would run lines past a reader's
+    measure (WIDEST_COLUMN): a flyer's or booklet's full width."""
+    alone = _panels(layout, paper, names, 100.0, frozenset(names[1:]))[0]
+    return len(sections) > 1 and len(names) > 1 and alone.text_width > WIDEST_COLUMN
+
+
 def size_band(sections: list[Section], names: list[str], layout: LayoutSpec, paper: str, most: float,
-              measure: Measure, style: Style) -> BandSize:
-    """Height and columns of the band row `names` holding `sections` (`most`: its largest height)."""
+              measure: Measure, style: Style, side_by_side: bool = False) -> BandSize:
+    """Height and columns of the band row `names` holding `sections` (`most`: its largest height).
+    With `side_by_side`, two sections or more never share one column of lines too long to read
+    (see `lone_and_wide`), even if the columns then end apart (fitting asks this only of a brochure
+    that leaves nothing out)."""
     if not sections:
         return BandSize({name: 0.0 for name in names}, frozenset())
     trials: dict[tuple[bool, int], Optional[tuple[BandSize, bool]]] = {}
@@ -82,7 +93,9 @@ def size_band(sections: list[Section], names: list[str], layout: LayoutSpec, pap
 
     # whole sections in even columns; else whole sections side by side; else sections going on in
     # the next column, evenly; else one column
-    for wanted_whole, wanted_even, least in ((True, True, 1), (True, False, 2), (False, True, 1), (False, False, 1)):
+    fewest = 2 if side_by_side and lone_and_wide(sections, names, layout, paper) else 1
+    for wanted_whole, wanted_even, least in ((True, True, fewest), (True, False, 2), (False, True, fewest),
+                                             (False, False, fewest)):
         for count in range(len(names), least - 1, -1):
             found = trial(wanted_whole, count)
             if found is not None and (found[1] or not wanted_even):

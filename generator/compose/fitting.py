@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
-from generator.compose.bands import size_band
+from generator.compose.bands import lone_and_wide, size_band
 from generator.compose.atoms import Measure, Overflow, content_height
 from generator.compose.fit import pack
 from generator.compose.geometry import panels_of
@@ -67,9 +67,10 @@ class _Fitter:
     """Packs a draft into a layout's panels at a given type scale."""
 
     def __init__(self, d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor: float,
-                 measure: Measure, keep_together: bool = True):
+                 measure: Measure, keep_together: bool = True, side_by_side: bool = False):
         self.d, self.layout, self.paper, self.factor = d, layout, paper, factor
         self.keep_together = keep_together  # steps in one view, no paragraph over a fold
+        self.side_by_side = side_by_side  # a closing band's sections never in one full-width column
         self.style_spec, self.measure = style_spec, measure  # fit() gives it cached (_cached)
 
     def style(self, scale: float) -> Style:
@@ -156,7 +157,8 @@ class _Fitter:
         collapsed: frozenset[str] = frozenset()
         whole: dict[tuple[str, ...], bool] = {}
         for names, sections, most in bands:
-            size = size_band(sections, names, self.layout, self.paper, most, self.measure, style)
+            size = size_band(sections, names, self.layout, self.paper, most, self.measure, style,
+                             self.side_by_side)
             heights.update(size.heights)
             collapsed |= size.collapsed
             whole[tuple(names)] = size.whole_sections
@@ -326,8 +328,10 @@ def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor:
     spec = style_spec.model_copy(update={"title_factor": title})
     try:  # numbered steps in one view, no paragraph over a fold or mid-sentence between columns
         fitter = _Fitter(d, layout, paper, spec, factor, measure)
-        return filled_forward(_fitted(fitter), lambda order: _refitted(fitter, order), d.by_role.get("flow", []),
-                              measure)
+        fitted = _fitted(fitter)
+        if not fitted.dropped and _lone_wide_band(fitted, d, layout, paper):
+            fitter, fitted = _side_by_side(fitter, fitted)
+        return filled_forward(fitted, lambda order: _refitted(fitter, order), d.by_role.get("flow", []), measure)
     except Overflow:  # steps too long for any one view, a paragraph taller than a panel: they go on
         pass
     try:
@@ -336,11 +340,34 @@ def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor:
         raise FitError(f"{layout.name}: does not fit even at {BODY_FLOOR:g} pt body text: {overflow}") from None
 
 
+def _lone_wide_band(fitted: Fitted, d: Draft, layout: LayoutSpec, paper: str) -> bool:
+    """True when a closing band sets two sections or more in one column of too long lines."""
+    for row in layout.fitted_rows():
+        used = [p for p in fitted.panels if p.name in row and p.width > 0 and p.height > 0]
+        sections = [s for p in used for s in p.sections]
+        if len(used) == 1 and lone_and_wide(sections, list(row), layout, paper):
+            return True
+    return False
+
+
+def _side_by_side(fitter: _Fitter, fitted: Fitted) -> tuple[_Fitter, Fitted]:
+    """The fitting with the closing band's sections side by side, when that still leaves nothing
+    out at the same type size; else the fitting as it was."""
+    trial_fitter = _Fitter(fitter.d, fitter.layout, fitter.paper, fitter.style_spec, fitter.factor, fitter.measure,
+                           side_by_side=True)
+    try:
+        trial = _fitted(trial_fitter)
+    except Overflow:
+        return fitter, fitted
+    return (trial_fitter, trial) if not trial.dropped and trial.scale >= fitted.scale else (fitter, fitted)
+
+
 def _refitted(fitter: _Fitter, flow: list[Section]) -> Optional[Fitted]:
     """The same fitting with the flow's sections in another order (None when it does not fit)."""
     d = replace(fitter.d, by_role={**fitter.d.by_role, "flow": flow})
     try:
-        return _fitted(_Fitter(d, fitter.layout, fitter.paper, fitter.style_spec, fitter.factor, fitter.measure))
+        return _fitted(_Fitter(d, fitter.layout, fitter.paper, fitter.style_spec, fitter.factor, fitter.measure,
+                               side_by_side=fitter.side_by_side))
     except Overflow:
         return None
 
