@@ -47,6 +47,11 @@ class Overflow(Exception):
                 f"by {self.points:.0f} pt")
 
 
+def fills(section: Section) -> bool:
+    """True for a section of ruled notes lines (filler, not content)."""
+    return any(isinstance(b, WritingLines) for b in section.blocks)
+
+
 def keeps_with_next(block: Block, following: Optional[Block] = None) -> bool:
     """Headings and intro lines stay in the same panel as what follows them, and so does a line
     that leads into a table (an area's "Jobs: 18,700" above its percentiles), a list cut short

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
 from generator.compose.bands import lone_and_wide, size_band
-from generator.compose.atoms import Measure, Overflow, content_height
+from generator.compose.atoms import Measure, Overflow, content_height, fills as _fills
 from generator.compose.fit import pack
 from generator.compose.geometry import panels_of
 from generator.compose.moves import filled_forward
-from generator.compose.reducer import Reducer, fills as _fills
+from generator.compose.reducer import Reducer
 from generator.compose.model import Heading, Panel, Section, Style, WritingLines
 from generator.compose.rhythm import space_before
 from generator.compose.styles import BODY_FLOOR, resolve_style
@@ -72,6 +72,11 @@ class _Fitter:
         self.keep_together = keep_together  # steps in one view, no paragraph over a fold
         self.side_by_side = side_by_side  # a closing band's sections never in one full-width column
         self.style_spec, self.measure = style_spec, measure  # fit() gives it cached (_cached)
+
+    def variant(self, d: Optional[Draft] = None, side_by_side: Optional[bool] = None) -> "_Fitter":
+        """The same fitter with another draft (the flow in another order) or band rule."""
+        return _Fitter(d or self.d, self.layout, self.paper, self.style_spec, self.factor, self.measure,
+                       self.keep_together, self.side_by_side if side_by_side is None else side_by_side)
 
     def style(self, scale: float) -> Style:
         # the cover's sizes (chosen with the title) shrink with the body, never grow
@@ -329,7 +334,7 @@ def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor:
     try:  # numbered steps in one view, no paragraph over a fold or mid-sentence between columns
         fitter = _Fitter(d, layout, paper, spec, factor, measure)
         fitted = _fitted(fitter)
-        if not fitted.dropped and _lone_wide_band(fitted, d, layout, paper):
+        if not fitted.dropped and _lone_wide_band(fitted, layout, paper):
             fitter, fitted = _side_by_side(fitter, fitted)
         return filled_forward(fitted, lambda order: _refitted(fitter, order), d.by_role.get("flow", []), measure)
     except Overflow:  # steps too long for any one view, a paragraph taller than a panel: they go on
@@ -340,10 +345,10 @@ def fit(d: Draft, layout: LayoutSpec, paper: str, style_spec: StyleSpec, factor:
         raise FitError(f"{layout.name}: does not fit even at {BODY_FLOOR:g} pt body text: {overflow}") from None
 
 
-def _lone_wide_band(fitted: Fitted, d: Draft, layout: LayoutSpec, paper: str) -> bool:
+def _lone_wide_band(fitted: Fitted, layout: LayoutSpec, paper: str) -> bool:
     """True when a closing band sets two sections or more in one column of too long lines."""
     for row in layout.fitted_rows():
-        used = [p for p in fitted.panels if p.name in row and p.width > 0 and p.height > 0]
+        used = [p for p in fitted.panels if p.name in row]  # a collapsed column is not among them
         sections = [s for p in used for s in p.sections]
         if len(used) == 1 and lone_and_wide(sections, list(row), layout, paper):
             return True
@@ -353,8 +358,7 @@ def _lone_wide_band(fitted: Fitted, d: Draft, layout: LayoutSpec, paper: str) ->
 def _side_by_side(fitter: _Fitter, fitted: Fitted) -> tuple[_Fitter, Fitted]:
     """The fitting with the closing band's sections side by side, when that still leaves nothing
     out at the same type size; else the fitting as it was."""
-    trial_fitter = _Fitter(fitter.d, fitter.layout, fitter.paper, fitter.style_spec, fitter.factor, fitter.measure,
-                           side_by_side=True)
+    trial_fitter = fitter.variant(side_by_side=True)
     try:
         trial = _fitted(trial_fitter)
     except Overflow:
@@ -366,8 +370,7 @@ def _refitted(fitter: _Fitter, flow: list[Section]) -> Optional[Fitted]:
     """The same fitting with the flow's sections in another order (None when it does not fit)."""
     d = replace(fitter.d, by_role={**fitter.d.by_role, "flow": flow})
     try:
-        return _fitted(_Fitter(d, fitter.layout, fitter.paper, fitter.style_spec, fitter.factor, fitter.measure,
-                               side_by_side=fitter.side_by_side))
+        return _fitted(fitter.variant(d=d))
     except Overflow:
         return None
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from generator.compose.atoms import Measure, content_height
-from generator.compose.model import Panel, Section, Style, WritingLines
+from generator.compose.atoms import Measure, content_height, fills
+from generator.compose.model import Panel, Section, Style
 from generator.compose.rhythm import space_before
 
 SHORT = 2 / 3  # a column filled less than this (not the flow's last) is worth filling
@@ -22,7 +22,7 @@ GAIN = 0.02  # the least improvement of the emptiness measure for a move to be k
 
 def _content(panel: Panel) -> tuple[Section, ...]:
     """The panel's sections but ruled notes lines (filler, not content)."""
-    return tuple(s for s in panel.sections if not any(isinstance(b, WritingLines) for b in s.blocks))
+    return tuple(s for s in panel.sections if not fills(s))
 
 
 def emptiness(panels: list[Panel], measure: Measure, style: Style) -> float:

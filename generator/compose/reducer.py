@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from generator.compose.atoms import Measure
+from generator.compose.atoms import Measure, fills
 from generator.compose.fit import fits, pack
-from generator.compose.model import Panel, Section, Style, WritingLines
+from generator.compose.model import Panel, Section, Style
 
 
 def _forms(section: Section) -> list[Section]:
@@ -21,10 +21,6 @@ def _shorter_forms(section: Section) -> list[Section]:
         section = section.condensed
         out.append(section)
     return out
-
-
-def fills(section: Section) -> bool:
-    return any(isinstance(b, WritingLines) for b in section.blocks)
 
 
 class Reducer:
